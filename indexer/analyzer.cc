@@ -1,0 +1,32 @@
+#include "indexer/analyzer.h"
+
+namespace dossier::indexer {
+
+// What the stages load once and share read-only between threads. Each stage
+// adds its member here (e.g. the NER model) when it lands.
+struct Analyzer::Stages {};
+
+Result<std::unique_ptr<Analyzer>> Analyzer::Create(
+    const AnalyzerOptions& options) {
+  auto stages = std::make_unique<Stages>();
+  return std::unique_ptr<Analyzer>(new Analyzer(options, std::move(stages)));
+}
+
+Analyzer::Analyzer(const AnalyzerOptions& options,
+                   std::unique_ptr<Stages> stages)
+    : options_(options), stages_(std::move(stages)) {}
+
+Analyzer::~Analyzer() = default;
+
+ArticleAnalysis Analyzer::Analyze(const Article& article) const {
+  ArticleAnalysis analysis;
+  // Stage 1: tokens and sentences (indexer/tokenizer.h).
+  // Stage 2: entity mentions (indexer/entity_recognizer.h).
+  // Stage 3: in-article entity resolution (indexer/coreference.h).
+  // Stage 4: quotes (indexer/quote_extractor.h).
+  // Stage 5: typed relations (indexer/relation_extractor.h).
+  static_cast<void>(article);
+  return analysis;
+}
+
+}  // namespace dossier::indexer
