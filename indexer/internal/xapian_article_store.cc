@@ -1,0 +1,522 @@
+// Xapian adapter behind indexer/article_store.h.
+//
+// 1. DocumentBuilder turns an article and its analysis into one article
+//    document and one document per quote; it runs on worker threads.
+// 2. ArticleStore owns the two WritableDatabases. Auto-flushing is turned
+//    off (the pipeline commits by batch size, which bounds memory), and
+//    quotes commit before articles so a crash never leaves an article
+//    without its quotes.
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <system_error>
+
+#include "common/utf8.h"
+#include "indexer/analyzer.h"
+#include "indexer/article_store.h"
+#include "indexer/internal/xapian_errors.h"
+#include "indexer/term_text.h"
+#include "indexer/xapian_layout.h"
+
+namespace dossier::indexer {
+
+struct PreparedArticle {
+  std::string id;
+  Xapian::Document article;
+  std::vector<Xapian::Document> quotes;
+};
+
+void PreparedArticleDeleter::operator()(PreparedArticle* prepared) const {
+  std::default_delete<PreparedArticle>()(prepared);
+}
+
+namespace {
+
+using internal::StatusFromXapian;
+
+std::string Str(std::string_view view) { return std::string(view); }
+
+std::uint64_t Fnv1a64(std::uint64_t hash, std::string_view bytes) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string Hex64(std::uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+    value >>= 4;
+  }
+  return out;
+}
+
+// The letter that tags an entity in the facet value slot.
+char FacetLetter(EntityType type, OrgKind kind) {
+  switch (type) {
+    case EntityType::kPerson:
+      return 'P';
+    case EntityType::kPlace:
+      return 'L';
+    case EntityType::kMisc:
+      return 'M';
+    case EntityType::kOrg:
+      return kind == OrgKind::kCompany       ? 'C'
+             : kind == OrgKind::kInstitution ? 'I'
+                                             : 'O';
+  }
+  return 'M';
+}
+
+std::string_view EntityPrefix(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return kPrefixPerson;
+    case EntityType::kOrg:
+      return kPrefixOrg;
+    case EntityType::kPlace:
+      return kPrefixPlace;
+    case EntityType::kMisc:
+      return kPrefixMisc;
+  }
+  return kPrefixMisc;
+}
+
+// Pronouns and role nouns ("the company") are aliases for resolution but
+// not names to search by: a name starts with an upper-case letter or digit
+// and is not a pronoun.
+bool IsSearchableName(std::string_view name) {
+  if (name.empty()) {
+    return false;
+  }
+  const auto first = static_cast<unsigned char>(name.front());
+  if (first < 0x80 && !std::isupper(first) && !std::isdigit(first)) {
+    return false;
+  }
+  static const std::set<std::string, std::less<>> kPronouns = {
+      "He", "She", "It", "They", "His", "Her", "Its", "Their", "Him", "Them",
+      "We", "I", "You"};
+  return kPronouns.count(name) == 0;
+}
+
+void AddBooleanTerm(Xapian::Document* doc, std::string_view prefix,
+                    std::string_view text) {
+  const std::string norm = NormalizeTermText(text);
+  if (!norm.empty()) {
+    doc->add_boolean_term(Str(prefix) + norm);
+  }
+}
+
+void AddDateTerms(Xapian::Document* doc, std::string_view date) {
+  const std::string compact = CompactDate(date);
+  if (compact.empty()) {
+    return;
+  }
+  doc->add_value(kSlotDate, compact);
+  doc->add_value(kSlotMonth, Str(date.substr(0, 7)));
+  doc->add_boolean_term(Str(kPrefixYear) + compact.substr(0, 4));
+  doc->add_boolean_term(Str(kPrefixMonth) + compact.substr(0, 6));
+  doc->add_boolean_term(Str(kPrefixDay) + compact);
+}
+
+// Adds the entity terms and the facet slot, from the resolved entities when
+// the analysis has them, else from the raw mentions.
+void AddEntityTerms(std::string_view text, const ArticleAnalysis& analysis,
+                    Xapian::Document* doc) {
+  std::set<std::string> facet_entries;
+  const auto add = [&](EntityType type, OrgKind kind, std::string_view name,
+                       bool facet) {
+    if (!IsSearchableName(name)) {
+      return;
+    }
+    AddBooleanTerm(doc, EntityPrefix(type), name);
+    if (kind == OrgKind::kCompany) {
+      AddBooleanTerm(doc, kPrefixCompany, name);
+    } else if (kind == OrgKind::kInstitution) {
+      AddBooleanTerm(doc, kPrefixInstitution, name);
+    }
+    if (facet) {
+      facet_entries.insert(std::string(1, FacetLetter(type, kind)) + ":" +
+                           std::string(name));
+    }
+  };
+  if (!analysis.entities.empty()) {
+    for (const ArticleEntity& entity : analysis.entities) {
+      add(entity.type, entity.org_kind, entity.name, true);
+      for (const std::string& alias : entity.aliases) {
+        add(entity.type, entity.org_kind, alias, false);
+      }
+    }
+  } else {
+    for (const Mention& mention : analysis.mentions) {
+      if (mention.span.end > text.size()) {
+        continue;
+      }
+      add(mention.type, mention.org_kind,
+          text.substr(mention.span.begin, mention.span.size()), true);
+    }
+  }
+  std::string facet_value;
+  for (const std::string& entry : facet_entries) {
+    facet_value += entry;
+    facet_value += '\n';
+  }
+  if (!facet_value.empty()) {
+    doc->add_value(kSlotEntities, facet_value);
+  }
+}
+
+Xapian::Document BuildQuoteDocument(const Article& article,
+                                    const CodepointMap& cps, const Quote& quote,
+                                    std::size_t quote_index,
+                                    Xapian::TermGenerator* generator) {
+  const std::string_view text = article.text;
+  const auto slice = [&](const Span& span) {
+    return span.end <= text.size()
+               ? std::string(text.substr(span.begin, span.size()))
+               : std::string();
+  };
+  Xapian::Document doc;
+  generator->set_document(doc);
+  const std::string content = slice(quote.content);
+  generator->index_text(content);
+  doc.add_boolean_term(Str(kPrefixId) + article.id + "#" +
+                       std::to_string(quote_index));
+  doc.add_boolean_term(Str(kPrefixArticle) + article.id);
+  if (!quote.speaker_name.empty()) {
+    AddBooleanTerm(&doc, kPrefixSpeaker, quote.speaker_name);
+    std::string_view rest = quote.speaker_name;
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      AddBooleanTerm(&doc, kPrefixSpeakerWord, rest.substr(0, space));
+      rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+    }
+  }
+  AddDateTerms(&doc, article.date);
+  nlohmann::json data = {
+      {"article", article.id},
+      {"title", article.title},
+      {"source", article.source},
+      {"date", article.date},
+      {"text", content},
+      {"start", cps.ToCodepoint(quote.content.begin)},
+      {"end", cps.ToCodepoint(quote.content.end)},
+      {"speaker", quote.speaker_name.empty() ? nlohmann::json(nullptr)
+                                             : nlohmann::json(quote.speaker_name)},
+      {"speaker_text", slice(quote.speaker)},
+      {"speaker_start", cps.ToCodepoint(quote.speaker.begin)},
+      {"speaker_end", cps.ToCodepoint(quote.speaker.end)},
+      {"cue", slice(quote.cue)},
+      {"kind", QuoteKindName(quote.kind)},
+      {"rule", quote.rule},
+  };
+  doc.set_data(data.dump(-1, ' ', false,
+                         nlohmann::json::error_handler_t::replace));
+  return doc;
+}
+
+std::string NowIso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::uint64_t DirectorySize(const std::filesystem::path& dir) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      total += it->file_size(ec);
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+std::string ContentHash(const Article& article) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  // A unit separator between fields keeps ("ab","c") apart from ("a","bc").
+  for (const std::string* field :
+       {&article.id, &article.url, &article.title, &article.text,
+        &article.date, &article.source, &article.author}) {
+    hash = Fnv1a64(hash, *field);
+    hash = Fnv1a64(hash, "\x1f");
+  }
+  hash = Fnv1a64(hash, std::to_string(kAnalysisVersion));
+  return Hex64(hash);
+}
+
+struct DocumentBuilder::Impl {
+  Xapian::TermGenerator generator;
+  Xapian::Stem stemmer{"english"};
+};
+
+DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {
+  impl_->generator.set_stemmer(impl_->stemmer);
+  impl_->generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+}
+
+DocumentBuilder::~DocumentBuilder() = default;
+
+PreparedArticlePtr DocumentBuilder::Build(const Article& article,
+                                          const ArticleAnalysis& analysis,
+                                          std::string_view content_hash) {
+  PreparedArticlePtr prepared(new PreparedArticle);
+  prepared->id = article.id;
+  Xapian::Document& doc = prepared->article;
+  Xapian::TermGenerator& generator = impl_->generator;
+  generator.set_document(doc);
+  // Title words: unprefixed with extra weight so they rank above body
+  // words, and prefixed for title: searches.
+  generator.index_text(article.title, kTitleWeight);
+  generator.increase_termpos();
+  generator.index_text(article.title, 1, Str(kPrefixTitle));
+  generator.increase_termpos();
+  generator.index_text(article.text);
+
+  doc.add_boolean_term(Str(kPrefixId) + article.id);
+  AddBooleanTerm(&doc, kPrefixSource, article.source);
+  AddBooleanTerm(&doc, kPrefixAuthor, article.author);
+  if (!article.source.empty()) {
+    doc.add_value(kSlotSource, article.source);
+  }
+  AddDateTerms(&doc, article.date);
+  doc.add_value(kSlotHash, Str(content_hash));
+  AddEntityTerms(article.text, analysis, &doc);
+
+  nlohmann::json data = {{"id", article.id},         {"url", article.url},
+                         {"title", article.title},   {"date", article.date},
+                         {"source", article.source}, {"author", article.author},
+                         {"text", article.text}};
+  doc.set_data(
+      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+
+  if (!analysis.quotes.empty()) {
+    const CodepointMap cps(article.text);
+    for (std::size_t i = 0; i < analysis.quotes.size(); ++i) {
+      prepared->quotes.push_back(BuildQuoteDocument(
+          article, cps, analysis.quotes[i], i, &generator));
+    }
+  }
+  return prepared;
+}
+
+struct ArticleStore::Impl {
+  std::filesystem::path db_dir;
+  std::string articles_path;
+  std::string quotes_path;
+  // Writable when opened kReadWrite; `articles` and `quotes` then alias them.
+  std::optional<Xapian::WritableDatabase> articles_writer;
+  std::optional<Xapian::WritableDatabase> quotes_writer;
+  Xapian::Database articles;
+  Xapian::Database quotes;
+};
+
+namespace {
+
+Status CheckSchemaVersion(Xapian::Database& db, const std::string& path) {
+  const std::string stored = db.get_metadata(Str(kSchemaVersionKey));
+  if (stored.empty()) {
+    return Status::Ok();
+  }
+  const int version = std::atoi(stored.c_str());
+  if (version > kXapianSchemaVersion) {
+    return Status::NotSupported(
+        path + " was written by a newer dossier (schema " + stored +
+        ", this build reads " + std::to_string(kXapianSchemaVersion) + ")");
+  }
+  if (version < kXapianSchemaVersion) {
+    return Status::InvalidInput(
+        path + " has the older schema " + stored +
+        "; rebuild it: remove the database directory and run dossier index "
+        "again");
+  }
+  return Status::Ok();
+}
+
+Result<Xapian::WritableDatabase> OpenWritable(const std::string& path) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    if (db.get_metadata(Str(kSchemaVersionKey)).empty() &&
+        db.get_doccount() == 0) {
+      db.set_metadata(Str(kSchemaVersionKey),
+                      std::to_string(kXapianSchemaVersion));
+    }
+    Status version = CheckSchemaVersion(db, path);
+    if (!version.ok()) {
+      return version;
+    }
+    return db;
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, path);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
+    const std::filesystem::path& db_dir, OpenMode mode) {
+  auto impl = std::make_unique<Impl>();
+  impl->db_dir = db_dir;
+  impl->articles_path = (db_dir / kArticlesSubdir).string();
+  impl->quotes_path = (db_dir / kQuotesSubdir).string();
+  if (mode == OpenMode::kReadWrite) {
+    std::error_code ec;
+    std::filesystem::create_directories(db_dir, ec);
+    if (ec) {
+      return Status::IOError("cannot create " + db_dir.string() + ": " +
+                             ec.message());
+    }
+    // Xapian reads its auto-commit threshold only from the environment; the
+    // pipeline commits by batch size instead, so switch auto-commit off.
+    setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 1);
+    Result<Xapian::WritableDatabase> articles =
+        OpenWritable(impl->articles_path);
+    if (!articles.has_value()) {
+      return articles.error();
+    }
+    Result<Xapian::WritableDatabase> quotes = OpenWritable(impl->quotes_path);
+    if (!quotes.has_value()) {
+      return quotes.error();
+    }
+    impl->articles_writer.emplace(std::move(*articles));
+    impl->quotes_writer.emplace(std::move(*quotes));
+    impl->articles = *impl->articles_writer;
+    impl->quotes = *impl->quotes_writer;
+  } else {
+    if (!std::filesystem::exists(impl->articles_path)) {
+      return Status::NotFound("no dossier database at " + db_dir.string() +
+                              " (run dossier index first)");
+    }
+    try {
+      impl->articles = Xapian::Database(impl->articles_path);
+      DOSSIER_RETURN_IF_ERROR(
+          CheckSchemaVersion(impl->articles, impl->articles_path));
+      if (std::filesystem::exists(impl->quotes_path)) {
+        impl->quotes = Xapian::Database(impl->quotes_path);
+      }
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, impl->articles_path);
+    }
+  }
+  return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
+}
+
+ArticleStore::ArticleStore(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+
+ArticleStore::~ArticleStore() = default;
+
+Result<std::optional<std::string>> ArticleStore::StoredHash(
+    std::string_view id) {
+  try {
+    const std::string term = Str(kPrefixId) + Str(id);
+    Xapian::PostingIterator it = impl_->articles.postlist_begin(term);
+    if (it == impl_->articles.postlist_end(term)) {
+      return std::optional<std::string>();
+    }
+    return std::optional<std::string>(
+        impl_->articles.get_document(*it).get_value(kSlotHash));
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+}
+
+Result<PutOutcome> ArticleStore::Put(PreparedArticlePtr prepared) {
+  if (!impl_->articles_writer) {
+    return Status::Internal("ArticleStore::Put on a read-only store");
+  }
+  try {
+    const std::string id_term = Str(kPrefixId) + prepared->id;
+    const bool existed = impl_->articles_writer->term_exists(id_term);
+    impl_->quotes_writer->delete_document(Str(kPrefixArticle) + prepared->id);
+    for (Xapian::Document& quote : prepared->quotes) {
+      impl_->quotes_writer->add_document(quote);
+    }
+    impl_->articles_writer->replace_document(id_term, prepared->article);
+    return existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+}
+
+Result<bool> ArticleStore::Delete(std::string_view id) {
+  if (!impl_->articles_writer) {
+    return Status::Internal("ArticleStore::Delete on a read-only store");
+  }
+  try {
+    const std::string id_term = Str(kPrefixId) + Str(id);
+    if (!impl_->articles_writer->term_exists(id_term)) {
+      return false;
+    }
+    impl_->quotes_writer->delete_document(Str(kPrefixArticle) + Str(id));
+    impl_->articles_writer->delete_document(id_term);
+    return true;
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+}
+
+Status ArticleStore::Commit() {
+  if (!impl_->articles_writer) {
+    return Status::Ok();
+  }
+  try {
+    impl_->quotes_writer->commit();
+    impl_->articles_writer->set_metadata(Str(kLastUpdateKey), NowIso());
+    impl_->articles_writer->commit();
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+}
+
+Result<StoreStats> ArticleStore::Stats() {
+  try {
+    StoreStats stats;
+    stats.articles = impl_->articles.get_doccount();
+    stats.quotes = impl_->quotes.get_doccount();
+    stats.size_bytes = DirectorySize(impl_->articles_path) +
+                       DirectorySize(impl_->quotes_path);
+    stats.last_update = impl_->articles.get_metadata(Str(kLastUpdateKey));
+    return stats;
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+}
+
+Status ArticleStore::ForEachArticle(
+    const std::function<void(std::string_view, std::string_view)>& fn) {
+  try {
+    const std::string prefix = Str(kPrefixId);
+    for (Xapian::TermIterator term = impl_->articles.allterms_begin(prefix);
+         term != impl_->articles.allterms_end(prefix); ++term) {
+      const std::string id_term = *term;
+      Xapian::PostingIterator post = impl_->articles.postlist_begin(id_term);
+      if (post == impl_->articles.postlist_end(id_term)) {
+        continue;
+      }
+      const std::string hash =
+          impl_->articles.get_document(*post).get_value(kSlotHash);
+      fn(std::string_view(id_term).substr(prefix.size()), hash);
+    }
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+}
+
+}  // namespace dossier::indexer

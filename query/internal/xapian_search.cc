@@ -1,0 +1,287 @@
+// Xapian adapter behind query/search.h.
+#include <xapian.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "common/utf8.h"
+#include "indexer/internal/xapian_errors.h"  // shared Xapian adapter helper
+#include "indexer/term_text.h"
+#include "indexer/xapian_layout.h"
+#include "query/internal/snippet.h"
+#include "query/search.h"
+
+namespace dossier::query {
+namespace {
+
+using indexer::internal::StatusFromXapian;
+namespace layout = indexer;
+
+constexpr std::size_t kMaxFacetValues = 20;
+
+// `field:value` -> the boolean term prefix+normalized(value).
+class NormalizedTermProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit NormalizedTermProcessor(std::string prefix)
+      : prefix_(std::move(prefix)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(prefix_ + indexer::NormalizeTermText(value));
+  }
+
+ private:
+  std::string prefix_;
+};
+
+// month:2024-05 or month:202405 -> M202405.
+class MonthProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    std::string digits;
+    for (const char c : value) {
+      if (c >= '0' && c <= '9') {
+        digits.push_back(c);
+      }
+    }
+    return Xapian::Query(std::string(layout::kPrefixMonth) + digits);
+  }
+};
+
+// Counts the entity facet list stored in kSlotEntities ("P:Name\n...").
+class EntityFacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string value = doc.get_value(layout::kSlotEntities);
+    std::size_t pos = 0;
+    while (pos < value.size()) {
+      std::size_t end = value.find('\n', pos);
+      if (end == std::string::npos) {
+        end = value.size();
+      }
+      if (end > pos + 2) {
+        ++counts_[value.substr(pos, end - pos)];
+      }
+      pos = end + 1;
+    }
+  }
+  std::string name() const override { return "dossier.EntityFacetSpy"; }
+  const std::unordered_map<std::string, std::uint64_t>& counts() const {
+    return counts_;
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint64_t> counts_;
+};
+
+std::vector<FacetCount> TopFacets(std::vector<FacetCount> all) {
+  std::sort(all.begin(), all.end(),
+            [](const FacetCount& a, const FacetCount& b) {
+              return a.count != b.count ? a.count > b.count : a.value < b.value;
+            });
+  if (all.size() > kMaxFacetValues) {
+    all.resize(kMaxFacetValues);
+  }
+  return all;
+}
+
+std::vector<FacetCount> ValueFacets(const Xapian::ValueCountMatchSpy& spy) {
+  std::vector<FacetCount> all;
+  for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end();
+       ++it) {
+    all.push_back({*it, it.get_termfreq()});
+  }
+  return TopFacets(std::move(all));
+}
+
+std::string_view FacetName(char letter) {
+  switch (letter) {
+    case 'P':
+      return "person";
+    case 'C':
+      return "company";
+    case 'I':
+      return "institution";
+    case 'O':
+      return "org";
+    case 'L':
+      return "place";
+    default:
+      return "misc";
+  }
+}
+
+void AddEntityFacets(const EntityFacetSpy& spy,
+                     std::map<std::string, std::vector<FacetCount>>* facets) {
+  std::map<std::string, std::vector<FacetCount>> by_type;
+  for (const auto& [entry, count] : spy.counts()) {
+    by_type[std::string(FacetName(entry[0]))].push_back(
+        {entry.substr(2), count});
+  }
+  for (auto& [type, values] : by_type) {
+    (*facets)[type] = TopFacets(std::move(values));
+  }
+}
+
+void ConfigureParser(Xapian::QueryParser* parser, Xapian::Database& db) {
+  parser->set_database(db);
+  parser->set_stemmer(Xapian::Stem("english"));
+  parser->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // Newsroom users expect every word to count, as in web search engines.
+  parser->set_default_op(Xapian::Query::OP_AND);
+  parser->add_prefix("title", std::string(layout::kPrefixTitle));
+  const std::pair<const char*, std::string_view> boolean_fields[] = {
+      {"source", layout::kPrefixSource},
+      {"author", layout::kPrefixAuthor},
+      {"person", layout::kPrefixPerson},
+      {"org", layout::kPrefixOrg},
+      {"company", layout::kPrefixCompany},
+      {"institution", layout::kPrefixInstitution},
+      {"place", layout::kPrefixPlace},
+      {"misc", layout::kPrefixMisc},
+      {"year", layout::kPrefixYear},
+  };
+  // Xapian's intrusive reference counting takes ownership of objects
+  // handed over with release(); that is the only way to pass them.
+  for (const auto& [field, prefix] : boolean_fields) {
+    parser->add_boolean_prefix(
+        field, (new NormalizedTermProcessor(std::string(prefix)))->release());
+  }
+  parser->add_boolean_prefix("month", (new MonthProcessor)->release());
+  parser->add_rangeprocessor(
+      (new Xapian::DateRangeProcessor(layout::kSlotDate, "date:"))->release());
+}
+
+internal::SnippetTerms TermsForSnippet(const Xapian::Query& query) {
+  internal::SnippetTerms terms;
+  for (Xapian::TermIterator it = query.get_unique_terms_begin();
+       it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    if (term.empty()) {
+      continue;
+    }
+    bool stemmed = false;
+    if (term[0] == 'Z') {
+      stemmed = true;
+      term.erase(0, 1);
+    }
+    if (!term.empty() && term[0] == 'S' && term.size() > 1 &&
+        !(term[1] >= 'A' && term[1] <= 'Z')) {
+      term.erase(0, 1);  // title: terms highlight in the body as well
+    }
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) {
+      continue;  // a boolean filter term, nothing to highlight
+    }
+    (stemmed ? terms.stems : terms.exact).push_back(term);
+  }
+  return terms;
+}
+
+SearchHit HitFromDocument(const Xapian::Document& doc, double score,
+                          const internal::SnippetTerms& terms,
+                          std::size_t snippet_chars,
+                          const Xapian::Stem& stemmer) {
+  SearchHit hit;
+  const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr,
+                                                    /*allow_exceptions=*/false);
+  if (!data.is_object()) {
+    return hit;
+  }
+  const auto field = [&](const char* name) {
+    const auto it = data.find(name);
+    return it != data.end() && it->is_string() ? it->get<std::string>()
+                                               : std::string();
+  };
+  hit.id = field("id");
+  hit.title = field("title");
+  hit.source = field("source");
+  hit.date = field("date");
+  hit.url = field("url");
+  hit.author = field("author");
+  hit.score = score;
+  hit.snippet = internal::MakeSnippet(
+      field("text"), terms, snippet_chars,
+      [&stemmer](const std::string& word) { return stemmer(word); });
+  return hit;
+}
+
+}  // namespace
+
+Result<SearchResults> Search(const std::filesystem::path& db_dir,
+                             const SearchOptions& options) {
+  const std::string path = (db_dir / layout::kArticlesSubdir).string();
+  if (!std::filesystem::exists(path)) {
+    return Status::NotFound("no dossier database at " + db_dir.string() +
+                            " (run dossier index first)");
+  }
+  try {
+    Xapian::Database db(path);
+    Xapian::QueryParser parser;
+    ConfigureParser(&parser, db);
+    const unsigned flags =
+        Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE |
+        Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+        Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+    const Xapian::Query query = parser.parse_query(options.query, flags);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    if (options.sort == SortOrder::kDate) {
+      enquire.set_sort_by_value_then_relevance(layout::kSlotDate, true);
+    }
+    Xapian::ValueCountMatchSpy source_spy(layout::kSlotSource);
+    Xapian::ValueCountMatchSpy month_spy(layout::kSlotMonth);
+    EntityFacetSpy entity_spy;
+    Xapian::doccount check_at_least = 0;
+    if (options.facets) {
+      enquire.add_matchspy(&source_spy);
+      enquire.add_matchspy(&month_spy);
+      enquire.add_matchspy(&entity_spy);
+      check_at_least = db.get_doccount();
+    }
+    const Xapian::MSet mset = enquire.get_mset(
+        static_cast<Xapian::doccount>(options.offset),
+        static_cast<Xapian::doccount>(options.limit), check_at_least);
+
+    SearchResults results;
+    results.total = mset.get_matches_estimated();
+    const internal::SnippetTerms terms = TermsForSnippet(query);
+    const Xapian::Stem stemmer("english");
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+      results.hits.push_back(
+          HitFromDocument(it.get_document(),
+                          options.sort == SortOrder::kDate ? 0 : it.get_weight(),
+                          terms, options.snippet_chars, stemmer));
+    }
+    if (options.facets) {
+      results.facets["source"] = ValueFacets(source_spy);
+      results.facets["month"] = ValueFacets(month_spy);
+      AddEntityFacets(entity_spy, &results.facets);
+    }
+    return results;
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, path);
+  }
+}
+
+std::string RenderSnippet(const Snippet& snippet, const std::string& open,
+                          const std::string& close) {
+  const CodepointMap cps(snippet.text);
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& [begin, end] : snippet.highlights) {
+    const std::size_t b = cps.ToByte(begin);
+    const std::size_t e = cps.ToByte(end);
+    if (b < pos || e < b) {
+      continue;
+    }
+    out.append(snippet.text, pos, b - pos);
+    out += open;
+    out.append(snippet.text, b, e - b);
+    out += close;
+    pos = e;
+  }
+  out.append(snippet.text, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace dossier::query
