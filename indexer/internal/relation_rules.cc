@@ -1,0 +1,783 @@
+// The rules, in three steps per sentence:
+//  1. Find trigger phrases (the lexicon below), longest first.
+//  2. For each, pick its arguments by the trigger's frame: a role noun
+//     ("CEO") takes its org after "of/at/for" or glued before it ("Google
+//     CEO", "its CEO") and its person from the subject before it or the name
+//     right after it; a verb ("co-founded") takes subject and object, or the
+//     agent after "by" when passive; org nouns ("subsidiary"), "parent",
+//     location phrases ("based in") and acquisitions have their own frames.
+//  3. Spread over coordination ("A and B co-founded X with C", "of X and
+//     the firm Y") so every conjunct gets the relation.
+// Plus two trigger-less patterns: "PERSON of/at ORG" (WORKS_FOR) and
+// "ORG's ORG" (PART_OF, "Alibaba's Qwen").
+#include "indexer/internal/relation_rules.h"
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace dossier::indexer::internal {
+namespace {
+
+using Units = std::vector<Unit>;
+
+enum class Frame {
+  kRole,      // person role noun: "CEO of X", "X's founder Y"
+  kVerb,      // subject verb object, or object verb by agent
+  kOrgNoun,   // child org noun: "a subsidiary of X", "owned by X"
+  kParent,    // parent org noun: "X's parent company Y"
+  kLocation,  // "based in P", "headquarters in P"
+  kAcquisition,  // "Y's acquisition of X"
+};
+
+struct Trigger {
+  std::string_view phrase;  // lower-case words separated by single spaces
+  RelationType type;
+  Frame frame;
+};
+
+constexpr RelationType kF = RelationType::kFounded;
+constexpr RelationType kL = RelationType::kLeads;
+constexpr RelationType kW = RelationType::kWorksFor;
+constexpr RelationType kP = RelationType::kPartOf;
+constexpr RelationType kLoc = RelationType::kLocatedIn;
+constexpr RelationType kA = RelationType::kAcquired;
+constexpr RelationType kI = RelationType::kInvestedIn;
+
+constexpr Trigger kTriggers[] = {
+    // FOUNDED
+    {"founder", kF, Frame::kRole},
+    {"co-founder", kF, Frame::kRole},
+    {"cofounder", kF, Frame::kRole},
+    {"founders", kF, Frame::kRole},
+    {"co-founders", kF, Frame::kRole},
+    {"founded", kF, Frame::kVerb},
+    {"co-founded", kF, Frame::kVerb},
+    {"cofounded", kF, Frame::kVerb},
+    {"founds", kF, Frame::kVerb},
+    {"established", kF, Frame::kVerb},
+    {"formed", kF, Frame::kVerb},
+    {"set up", kF, Frame::kVerb},
+    {"-founded", kF, Frame::kVerb},
+    // LEADS
+    {"ceo", kL, Frame::kRole},
+    {"chief executive", kL, Frame::kRole},
+    {"chief executive officer", kL, Frame::kRole},
+    {"chief-executive", kL, Frame::kRole},
+    {"president", kL, Frame::kRole},
+    {"chairman", kL, Frame::kRole},
+    {"chairwoman", kL, Frame::kRole},
+    {"chairperson", kL, Frame::kRole},
+    {"managing director", kL, Frame::kRole},
+    {"head", kL, Frame::kRole},
+    {"leader", kL, Frame::kRole},
+    {"general manager", kL, Frame::kRole},
+    {"director-general", kL, Frame::kRole},
+    {"director general", kL, Frame::kRole},
+    {"led", kL, Frame::kVerb},
+    {"leads", kL, Frame::kVerb},
+    {"heads", kL, Frame::kVerb},
+    {"headed", kL, Frame::kVerb},
+    // WORKS_FOR
+    {"member", kW, Frame::kRole},
+    {"members", kW, Frame::kRole},
+    {"employee", kW, Frame::kRole},
+    {"professor", kW, Frame::kRole},
+    {"lecturer", kW, Frame::kRole},
+    {"researcher", kW, Frame::kRole},
+    {"scientist", kW, Frame::kRole},
+    {"analyst", kW, Frame::kRole},
+    {"spokesperson", kW, Frame::kRole},
+    {"spokesman", kW, Frame::kRole},
+    {"spokeswoman", kW, Frame::kRole},
+    {"minister", kW, Frame::kRole},
+    {"player", kW, Frame::kRole},
+    {"coach", kW, Frame::kRole},
+    {"manager", kW, Frame::kRole},
+    {"director", kW, Frame::kRole},
+    {"executive", kW, Frame::kRole},
+    {"officer", kW, Frame::kRole},
+    {"vice president", kW, Frame::kRole},
+    {"vice-president", kW, Frame::kRole},
+    {"editor", kW, Frame::kRole},
+    {"reporter", kW, Frame::kRole},
+    {"correspondent", kW, Frame::kRole},
+    {"journalist", kW, Frame::kRole},
+    {"engineer", kW, Frame::kRole},
+    {"economist", kW, Frame::kRole},
+    {"fellow", kW, Frame::kRole},
+    {"partner", kW, Frame::kRole},
+    {"adviser", kW, Frame::kRole},
+    {"advisor", kW, Frame::kRole},
+    {"consultant", kW, Frame::kRole},
+    {"secretary", kW, Frame::kRole},
+    {"treasurer", kW, Frame::kRole},
+    {"trustee", kW, Frame::kRole},
+    {"governor", kW, Frame::kRole},
+    {"teacher", kW, Frame::kRole},
+    {"dean", kW, Frame::kRole},
+    {"captain", kW, Frame::kRole},
+    {"producer", kW, Frame::kRole},
+    {"writer", kW, Frame::kRole},
+    {"columnist", kW, Frame::kRole},
+    {"counsel", kW, Frame::kRole},
+    {"lawyer", kW, Frame::kRole},
+    {"attorney", kW, Frame::kRole},
+    {"staff", kW, Frame::kRole},
+    {"joined", kW, Frame::kVerb},
+    {"joins", kW, Frame::kVerb},
+    {"works for", kW, Frame::kVerb},
+    {"works at", kW, Frame::kVerb},
+    {"worked for", kW, Frame::kVerb},
+    {"worked at", kW, Frame::kVerb},
+    {"working for", kW, Frame::kVerb},
+    {"working at", kW, Frame::kVerb},
+    {"employed by", kW, Frame::kVerb},
+    {"hired by", kW, Frame::kVerb},
+    {"served", kW, Frame::kVerb},
+    {"serves", kW, Frame::kVerb},
+    {"plays for", kW, Frame::kVerb},
+    {"played for", kW, Frame::kVerb},
+    {"signed for", kW, Frame::kVerb},
+    {"signed with", kW, Frame::kVerb},
+    {"taught at", kW, Frame::kVerb},
+    {"teaches at", kW, Frame::kVerb},
+    // PART_OF
+    {"subsidiary", kP, Frame::kOrgNoun},
+    {"subsidiaries", kP, Frame::kOrgNoun},
+    {"unit", kP, Frame::kOrgNoun},
+    {"division", kP, Frame::kOrgNoun},
+    {"arm", kP, Frame::kOrgNoun},
+    {"affiliate", kP, Frame::kOrgNoun},
+    {"brand", kP, Frame::kOrgNoun},
+    {"imprint", kP, Frame::kOrgNoun},
+    {"part of", kP, Frame::kOrgNoun},
+    {"owned by", kP, Frame::kOrgNoun},
+    {"-owned", kP, Frame::kOrgNoun},
+    {"parent", kP, Frame::kParent},
+    {"parent company", kP, Frame::kParent},
+    // LOCATED_IN
+    {"based in", kLoc, Frame::kLocation},
+    {"based at", kLoc, Frame::kLocation},
+    {"based out of", kLoc, Frame::kLocation},
+    {"headquartered in", kLoc, Frame::kLocation},
+    {"headquartered at", kLoc, Frame::kLocation},
+    {"headquarters", kLoc, Frame::kLocation},
+    {"head office", kLoc, Frame::kLocation},
+    {"located in", kLoc, Frame::kLocation},
+    {"-based", kLoc, Frame::kLocation},
+    // ACQUIRED
+    {"acquired", kA, Frame::kVerb},
+    {"acquires", kA, Frame::kVerb},
+    {"bought", kA, Frame::kVerb},
+    {"buys", kA, Frame::kVerb},
+    {"purchased", kA, Frame::kVerb},
+    {"took over", kA, Frame::kVerb},
+    {"acquisition", kA, Frame::kAcquisition},
+    {"takeover", kA, Frame::kAcquisition},
+    // INVESTED_IN
+    {"invested in", kI, Frame::kVerb},
+    {"invests in", kI, Frame::kVerb},
+    {"investor in", kI, Frame::kVerb},
+    {"stake in", kI, Frame::kVerb},
+};
+
+constexpr int kPersonMask = 1;
+constexpr int kOrgMask = 2;
+constexpr int kPlaceMask = 4;
+
+int MaskOf(ArgKind kind) {
+  switch (kind) {
+    case ArgKind::kPerson:
+      return kPersonMask;
+    case ArgKind::kOrg:
+      return kOrgMask;
+    case ArgKind::kPlace:
+      return kPlaceMask;
+    case ArgKind::kNone:
+      return 0;
+  }
+  return 0;
+}
+
+bool Matches(const Unit& unit, int mask) {
+  return (MaskOf(unit.kind) & mask) != 0;
+}
+
+bool IsOneOf(std::string_view word,
+             std::initializer_list<std::string_view> words) {
+  for (std::string_view candidate : words) {
+    if (word == candidate) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsWord(const Units& units, int idx, std::string_view word) {
+  return idx >= 0 && idx < static_cast<int>(units.size()) &&
+         units[idx].is_word() && units[idx].text == word;
+}
+
+// Punctuation that ends a phrase; arguments are not looked for across it.
+bool IsStopPunct(const Unit& unit) {
+  return unit.is_word() && IsOneOf(unit.text, {",", ";", ":", ".", "!", "?",
+                                               "\xE2\x80\x94", "\"",
+                                               "\xE2\x80\x9C",
+                                               "\xE2\x80\x9D"});
+}
+
+// Words that open a new clause: an object is not looked for beyond them.
+bool IsClauseWord(const Unit& unit) {
+  return unit.is_word() &&
+         IsOneOf(unit.text, {"who", "which", "that", "is", "was", "were",
+                             "are", "said", "says", "has", "had", "while",
+                             "when", "after", "before", "but", "because"});
+}
+
+// Words that may stand between a possessor or org and a role noun.
+bool IsRoleModifier(const Unit& unit) {
+  return unit.is_word() &&
+         IsOneOf(unit.text,
+                 {"former", "current", "interim", "acting", "then", "new",
+                  "longtime", "founding", "deputy", "senior", "executive",
+                  "the", "co", "global", "group", "sole", "wholly-owned",
+                  "wholly", "owned", "majority-owned", "principal", "chief",
+                  "vice", "assistant", "associate", "joint", "its", "late"});
+}
+
+// The trigger starting at units[idx]: its entry and length in units.
+struct TriggerMatch {
+  const Trigger* trigger = nullptr;
+  int length = 0;
+};
+
+std::optional<TriggerMatch> MatchTrigger(const Units& units, int idx) {
+  std::optional<TriggerMatch> best;
+  for (const Trigger& trigger : kTriggers) {
+    std::string_view rest = trigger.phrase;
+    int length = 0;
+    bool ok = true;
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      const std::string_view word = rest.substr(0, space);
+      rest = space == std::string_view::npos ? std::string_view()
+                                              : rest.substr(space + 1);
+      if (!IsWord(units, idx + length, word)) {
+        ok = false;
+        break;
+      }
+      ++length;
+    }
+    if (ok && (!best || length > best->length)) {
+      best = TriggerMatch{&trigger, length};
+    }
+  }
+  return best;
+}
+
+bool StartsTrigger(const Units& units, int idx) {
+  return MatchTrigger(units, idx).has_value();
+}
+
+// Nearest argument matching `mask` after units[from - 1], passing at most
+// `max_words` words; stops at clause punctuation (commas too unless
+// `allow_comma`), clause words and person arguments that do not match.
+int NextArg(const Units& units, int from, int mask, int max_words,
+            bool allow_comma = false) {
+  int words = 0;
+  for (int idx = from; idx < static_cast<int>(units.size()); ++idx) {
+    const Unit& unit = units[idx];
+    if (unit.is_arg()) {
+      if (Matches(unit, mask)) {
+        return idx;
+      }
+      if (unit.kind == ArgKind::kPerson || unit.pronoun) {
+        return -1;
+      }
+      continue;  // "the Paris office of X": a place may stand between
+    }
+    if (IsStopPunct(unit) && !(allow_comma && unit.text == ",")) {
+      return -1;
+    }
+    if (IsClauseWord(unit) || ++words > max_words) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+// Nearest argument matching `mask` before units[from], within `max_words`.
+int PrevArg(const Units& units, int from, int mask, int max_words) {
+  int words = 0;
+  for (int idx = from - 1; idx >= 0; --idx) {
+    const Unit& unit = units[idx];
+    if (unit.is_arg()) {
+      if (Matches(unit, mask)) {
+        return idx;
+      }
+      continue;
+    }
+    if (++words > max_words) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+// The conjuncts after `first` ("X, Y and the firm Z"): arguments of `mask`
+// joined by a comma or "and"/"or"/"&" with a few words between.
+std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
+  std::vector<int> out{first};
+  int idx = first + 1;
+  const int size = static_cast<int>(units.size());
+  while (idx < size) {
+    const Unit& joiner = units[idx];
+    if (!joiner.is_word() ||
+        !IsOneOf(joiner.text, {",", "and", "or", "&", "as"})) {
+      break;
+    }
+    int next = idx + 1;
+    if (joiner.text == "as") {  // "as well as"
+      if (!IsWord(units, idx + 1, "well") || !IsWord(units, idx + 2, "as")) {
+        break;
+      }
+      next = idx + 3;
+    }
+    if (joiner.text == "," && IsWord(units, next, "and")) {
+      ++next;
+    }
+    int words = 0;
+    const int max_words = joiner.text == "," ? 3 : 10;
+    int found = -1;
+    for (int probe = next; probe < size; ++probe) {
+      const Unit& unit = units[probe];
+      if (unit.is_arg()) {
+        if (Matches(unit, mask)) {
+          found = probe;
+        }
+        break;
+      }
+      if (IsStopPunct(unit) || IsClauseWord(unit) ||
+          StartsTrigger(units, probe) || ++words > max_words) {
+        break;
+      }
+    }
+    if (found < 0) {
+      break;
+    }
+    out.push_back(found);
+    idx = found + 1;
+  }
+  return out;
+}
+
+// The conjuncts before `last` ("A, B and C founded"), nearest first.
+std::vector<int> CoordinatedBefore(const Units& units, int last, int mask) {
+  std::vector<int> out{last};
+  int idx = last - 1;
+  while (idx >= 1 && units[idx].is_word() &&
+         IsOneOf(units[idx].text, {",", "and", "&"})) {
+    int prev = idx - 1;
+    if (units[idx].text == "and" && IsWord(units, prev, ",")) {
+      --prev;
+    }
+    if (prev < 0 || !Matches(units[prev], mask)) {
+      break;
+    }
+    out.push_back(prev);
+    idx = prev - 1;
+  }
+  return out;
+}
+
+class SentenceRules {
+ public:
+  explicit SentenceRules(const Units& units) : units_(units) {}
+
+  std::vector<Fact> Run() {
+    const int size = static_cast<int>(units_.size());
+    for (int idx = 0; idx < size; ++idx) {
+      if (!units_[idx].is_word()) {
+        ApplyArgPatterns(idx);
+        continue;
+      }
+      const std::optional<TriggerMatch> match = MatchTrigger(units_, idx);
+      if (!match) {
+        continue;
+      }
+      ApplyTrigger(*match->trigger, idx, idx + match->length);
+      idx += match->length - 1;
+    }
+    return std::move(facts_);
+  }
+
+ private:
+  void Emit(RelationType type, int head, int tail, const Trigger* trigger,
+            std::string_view rule) {
+    if (head < 0 || tail < 0 || units_[head].group == units_[tail].group) {
+      return;
+    }
+    Fact fact;
+    fact.type = type;
+    fact.head = head;
+    fact.tail = tail;
+    if (trigger != nullptr) {
+      fact.role = std::string(trigger->phrase);
+    }
+    fact.rule = std::string(rule);
+    facts_.push_back(std::move(fact));
+  }
+
+  void EmitAll(RelationType type, const std::vector<int>& heads,
+               const std::vector<int>& tails, const Trigger* trigger,
+               std::string_view rule) {
+    for (int head : heads) {
+      for (int tail : tails) {
+        Emit(type, head, tail, trigger, rule);
+      }
+    }
+  }
+
+  // Index of the argument just before `idx`, past role modifiers, or -1.
+  int GluedBefore(int idx, int mask) const {
+    int probe = idx - 1;
+    while (probe >= 0 && IsRoleModifier(units_[probe]) &&
+           units_[probe].text != "its") {
+      --probe;
+    }
+    if (probe >= 0 && Matches(units_[probe], mask)) {
+      return probe;
+    }
+    return -1;
+  }
+
+  void ApplyTrigger(const Trigger& trigger, int begin, int end) {
+    switch (trigger.frame) {
+      case Frame::kRole:
+        ApplyRole(trigger, begin, end);
+        return;
+      case Frame::kVerb:
+        ApplyVerb(trigger, begin, end);
+        return;
+      case Frame::kOrgNoun:
+        ApplyOrgNoun(trigger, begin, end);
+        return;
+      case Frame::kParent:
+        ApplyParent(trigger, begin, end);
+        return;
+      case Frame::kLocation:
+        ApplyLocation(trigger, begin, end);
+        return;
+      case Frame::kAcquisition:
+        ApplyAcquisition(trigger, begin, end);
+        return;
+    }
+  }
+
+  // Skips "and CEO", "/CEO", "(CEO)" after a role so "founder and CEO of X"
+  // gives the founder X too. Returns the index after the role group.
+  int SkipRoleGroup(int end) const {
+    const int size = static_cast<int>(units_.size());
+    while (end < size) {
+      if (IsWord(units_, end, "(") && IsWord(units_, end + 2, ")")) {
+        end += 3;
+        continue;
+      }
+      if (units_[end].is_word() &&
+          IsOneOf(units_[end].text, {"and", ",", "&", "/"})) {
+        int next = end + 1;
+        while (next < size && IsRoleModifier(units_[next])) {
+          ++next;
+        }
+        const std::optional<TriggerMatch> match = MatchTrigger(units_, next);
+        if (match && match->trigger->frame == Frame::kRole) {
+          end = next + match->length;
+          continue;
+        }
+      }
+      break;
+    }
+    return end;
+  }
+
+  void ApplyRole(const Trigger& trigger, int begin, int end) {
+    const int after = SkipRoleGroup(end);
+    std::vector<int> tails;
+    bool tail_glued = false;
+    if (IsWord(units_, after, "of") || IsWord(units_, after, "at") ||
+        IsWord(units_, after, "for") || IsWord(units_, after, "with") ||
+        IsWord(units_, after, "in") || IsWord(units_, after, "to")) {
+      const int tail = NextArg(units_, after + 1, kOrgMask, 10);
+      if (tail >= 0) {
+        tails = CoordinatedAfter(units_, tail, kOrgMask);
+      }
+    }
+    if (tails.empty()) {
+      const int glued = GluedBefore(begin, kOrgMask);
+      if (glued < 0) {
+        return;
+      }
+      tails.push_back(glued);
+      tail_glued = true;
+    }
+    int head = -1;
+    const int right_after = IsWord(units_, end, ",") ? end + 1 : end;
+    if (right_after < static_cast<int>(units_.size()) &&
+        Matches(units_[right_after], kPersonMask) && tail_glued) {
+      head = right_after;  // "Google CEO Sundar Pichai"
+    }
+    std::vector<int> heads;
+    if (head < 0) {
+      const int from = tail_glued ? tails.front() : begin;
+      head = PrevArg(units_, from, kPersonMask, 30);
+      if (head >= 0) {
+        heads = CoordinatedBefore(units_, head, kPersonMask);
+      }
+    } else {
+      heads.push_back(head);
+    }
+    if (heads.empty()) {  // "the CEO of X, Tim Cook,"
+      head = NextArg(units_, tails.back() + 1, kPersonMask, 4, true);
+      if (head < 0) {
+        return;
+      }
+      heads.push_back(head);
+    }
+    EmitAll(trigger.type, heads, tails, &trigger,
+            tail_glued ? "role-glued" : "role-of");
+  }
+
+  void ApplyVerb(const Trigger& trigger, int begin, int end) {
+    const int head_mask =
+        trigger.type == RelationType::kWorksFor ||
+                trigger.type == RelationType::kLeads
+            ? kPersonMask
+            : kPersonMask | kOrgMask;
+    if (trigger.phrase.front() == '-') {  // "Musk-founded X"
+      const int head = begin - 1;
+      const int tail = NextArg(units_, end, kOrgMask, 4);
+      if (head >= 0 && Matches(units_[head], head_mask)) {
+        Emit(trigger.type, head, tail, &trigger, "verb-hyphen");
+      }
+      return;
+    }
+    // Passive: "X was founded in 1998 by A and B".
+    int by = -1;
+    if (!trigger.phrase.ends_with(" by")) {
+      for (int probe = end;
+           probe < static_cast<int>(units_.size()) && probe < end + 6;
+           ++probe) {
+        if (IsWord(units_, probe, "by")) {
+          by = probe;
+          break;
+        }
+        if (units_[probe].is_arg() || IsClauseWord(units_[probe]) ||
+            (IsStopPunct(units_[probe]) && units_[probe].text != ",")) {
+          break;
+        }
+      }
+    } else {
+      by = end - 1;
+    }
+    if (by >= 0) {
+      const bool agent_is_tail = trigger.phrase.ends_with(" by");
+      const int agent_mask = agent_is_tail ? kOrgMask : head_mask;
+      const int agent = NextArg(units_, by + 1, agent_mask, 4);
+      if (agent < 0) {
+        return;
+      }
+      const std::vector<int> agents =
+          CoordinatedAfter(units_, agent, agent_mask);
+      const int patient_mask = agent_is_tail ? kPersonMask : kOrgMask;
+      int patient = PrevArg(units_, begin, patient_mask, 30);
+      if (patient < 0) {
+        patient = NextArg(units_, agents.back() + 1, patient_mask, 6, true);
+      }
+      if (patient < 0) {
+        return;
+      }
+      if (agent_is_tail) {
+        EmitAll(trigger.type, {patient}, agents, &trigger, "verb-passive");
+      } else {
+        EmitAll(trigger.type, agents, {patient}, &trigger, "verb-passive");
+      }
+      return;
+    }
+    const int head = PrevArg(units_, begin, head_mask, 30);
+    if (head < 0) {
+      return;
+    }
+    const std::vector<int> heads = CoordinatedBefore(units_, head, head_mask);
+    std::vector<int> tails;
+    const int tail = NextArg(units_, end, kOrgMask, 6);
+    if (tail >= 0) {
+      tails = CoordinatedAfter(units_, tail, kOrgMask);
+    } else if (head >= 1 && units_[head - 1].pronoun &&
+               Matches(units_[head - 1], kOrgMask)) {
+      tails.push_back(head - 1);  // "X, which Y founded"
+    }
+    EmitAll(trigger.type, heads, tails, &trigger, "verb-active");
+    // "A co-founded X with B and C": B and C founded X too.
+    if (trigger.type == RelationType::kFounded && !tails.empty()) {
+      const int with = tails.back() + 1;
+      if (IsWord(units_, with, "with")) {
+        const int partner = NextArg(units_, with + 1, kPersonMask, 3);
+        if (partner >= 0) {
+          EmitAll(trigger.type, CoordinatedAfter(units_, partner, kPersonMask),
+                  tails, &trigger, "verb-with");
+        }
+      }
+    }
+  }
+
+  void ApplyOrgNoun(const Trigger& trigger, int begin, int end) {
+    if (trigger.phrase.front() == '-') {  // "Google-owned YouTube"
+      const int parent = begin - 1;
+      const int child = NextArg(units_, end, kOrgMask, 3);
+      if (parent >= 0 && Matches(units_[parent], kOrgMask)) {
+        Emit(trigger.type, child, parent, &trigger, "org-hyphen");
+      }
+      return;
+    }
+    const bool has_prep = trigger.phrase.ends_with(" of") ||
+                          trigger.phrase.ends_with(" by");
+    const int after = has_prep ? end : SkipRoleGroup(end);
+    if (has_prep || IsWord(units_, after, "of") ||
+        IsWord(units_, after, "to")) {
+      const int parent = NextArg(units_, has_prep ? after : after + 1,
+                                 kOrgMask, 8);
+      if (parent < 0) {
+        return;
+      }
+      const int child = PrevArg(units_, begin, kOrgMask, 30);
+      if (child < 0) {
+        return;
+      }
+      EmitAll(trigger.type, CoordinatedBefore(units_, child, kOrgMask),
+              CoordinatedAfter(units_, parent, kOrgMask), &trigger,
+              "org-of");
+      return;
+    }
+    // "Qantas subsidiary Network Aviation", "Farmers' subsidiaries are X".
+    const int parent = GluedBefore(begin, kOrgMask);
+    if (parent < 0) {
+      return;
+    }
+    const int child = NextArg(units_, end, kOrgMask, 4, true);
+    if (child < 0) {
+      return;
+    }
+    EmitAll(trigger.type, CoordinatedAfter(units_, child, kOrgMask), {parent},
+            &trigger, "org-glued");
+  }
+
+  void ApplyParent(const Trigger& trigger, int begin, int end) {
+    if (IsWord(units_, end, "of")) {  // "Y, the parent company of X"
+      const int child = NextArg(units_, end + 1, kOrgMask, 4);
+      const int parent = PrevArg(units_, begin, kOrgMask, 30);
+      Emit(trigger.type, child, parent, &trigger, "parent-of");
+      return;
+    }
+    int child = GluedBefore(begin, kOrgMask);  // "X's parent (company) Y"
+    if (child < 0 && begin >= 1 && IsWord(units_, begin - 1, "whose")) {
+      child = PrevArg(units_, begin - 1, kOrgMask, 2);
+    }
+    if (child < 0) {
+      return;
+    }
+    const int parent = NextArg(units_, end, kOrgMask, 3, true);
+    Emit(trigger.type, child, parent, &trigger, "parent-glued");
+  }
+
+  void ApplyLocation(const Trigger& trigger, int begin, int end) {
+    if (trigger.phrase.front() == '-') {  // "the Paris-based X"
+      const int place = begin - 1;
+      if (place < 0 || !Matches(units_[place], kPlaceMask)) {
+        return;
+      }
+      int org = NextArg(units_, end, kOrgMask, 5);
+      if (org < 0) {
+        org = PrevArg(units_, place, kOrgMask, 6);
+      }
+      Emit(trigger.type, org, place, &trigger, "location-hyphen");
+      return;
+    }
+    int from = end;
+    if (trigger.phrase == "headquarters" || trigger.phrase == "head office") {
+      // "its headquarters are in P", "with headquarters in P".
+      from = -1;
+      for (int probe = end; probe < end + 3; ++probe) {
+        if (IsWord(units_, probe, "in") || IsWord(units_, probe, "at")) {
+          from = probe + 1;
+          break;
+        }
+      }
+      if (from < 0) {
+        return;
+      }
+    }
+    const int place = NextArg(units_, from, kPlaceMask, 3);
+    if (place < 0) {
+      return;
+    }
+    const std::vector<int> places =
+        CoordinatedAfter(units_, place, kPlaceMask);
+    int org = GluedBefore(begin, kOrgMask);
+    if (org < 0) {
+      org = PrevArg(units_, begin, kOrgMask, 30);
+    }
+    if (org < 0) {  // "Based in Paris, X ..."
+      org = NextArg(units_, places.back() + 1, kOrgMask, 4, true);
+    }
+    if (org < 0) {
+      return;
+    }
+    EmitAll(trigger.type, {org}, places, &trigger, "location");
+  }
+
+  void ApplyAcquisition(const Trigger& trigger, int begin, int end) {
+    if (!IsWord(units_, end, "of")) {
+      return;
+    }
+    const int target = NextArg(units_, end + 1, kOrgMask, 3);
+    if (target < 0) {
+      return;
+    }
+    int buyer = GluedBefore(begin, kOrgMask | kPersonMask);
+    if (buyer < 0 && IsWord(units_, target + 1, "by")) {
+      buyer = NextArg(units_, target + 2, kOrgMask | kPersonMask, 3);
+    }
+    Emit(trigger.type, buyer, target, &trigger, "acquisition-of");
+  }
+
+  // Trigger-less patterns anchored on an argument.
+  void ApplyArgPatterns(int idx) {
+    const Unit& unit = units_[idx];
+    const int size = static_cast<int>(units_.size());
+    // "George Stibitz of Bell Labs" / "Jane Doe at Acme".
+    if (unit.kind == ArgKind::kPerson && !unit.pronoun && idx + 2 < size &&
+        (IsWord(units_, idx + 1, "of") || IsWord(units_, idx + 1, "at"))) {
+      const int org = NextArg(units_, idx + 2, kOrgMask, 1);
+      if (org >= 0) {
+        Emit(RelationType::kWorksFor, idx, org, nullptr, "person-of-org");
+      }
+    }
+    // "Alibaba's Qwen": an org's own org is part of it.
+    if (unit.kind == ArgKind::kOrg && unit.possessive && idx + 1 < size &&
+        units_[idx + 1].kind == ArgKind::kOrg && !units_[idx + 1].pronoun) {
+      Emit(RelationType::kPartOf, idx + 1, idx, nullptr, "possessive");
+    }
+  }
+
+  const Units& units_;
+  std::vector<Fact> facts_;
+};
+
+}  // namespace
+
+std::vector<Fact> FindFacts(const std::vector<Unit>& units) {
+  return SentenceRules(units).Run();
+}
+
+}  // namespace dossier::indexer::internal

@@ -1,0 +1,338 @@
+#include "indexer/internal/relation_units.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace dossier::indexer::internal {
+namespace {
+
+ArgKind KindOf(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return ArgKind::kPerson;
+    case EntityType::kOrg:
+      return ArgKind::kOrg;
+    case EntityType::kPlace:
+      return ArgKind::kPlace;
+    case EntityType::kMisc:
+      return ArgKind::kNone;
+  }
+  return ArgKind::kNone;
+}
+
+enum class PronounClass { kNone, kPersonal, kRelative };
+
+struct PronounInfo {
+  std::string_view word;
+  ArgKind kind;  // kNone: whatever its antecedent is
+  PronounClass cls;
+  bool possessive;
+};
+
+// "they" is left out on purpose: it stands for people and organisations
+// alike, and guessing wrong costs more than the few relations it carries.
+constexpr PronounInfo kPronouns[] = {
+    {"he", ArgKind::kPerson, PronounClass::kPersonal, false},
+    {"she", ArgKind::kPerson, PronounClass::kPersonal, false},
+    {"him", ArgKind::kPerson, PronounClass::kPersonal, false},
+    {"her", ArgKind::kPerson, PronounClass::kPersonal, true},
+    {"his", ArgKind::kPerson, PronounClass::kPersonal, true},
+    {"i", ArgKind::kPerson, PronounClass::kPersonal, false},
+    {"my", ArgKind::kPerson, PronounClass::kPersonal, true},
+    {"it", ArgKind::kOrg, PronounClass::kPersonal, false},
+    {"its", ArgKind::kOrg, PronounClass::kPersonal, true},
+    {"who", ArgKind::kPerson, PronounClass::kRelative, false},
+    {"whom", ArgKind::kPerson, PronounClass::kRelative, false},
+    {"whose", ArgKind::kNone, PronounClass::kRelative, true},
+    {"which", ArgKind::kOrg, PronounClass::kRelative, false},
+    {"where", ArgKind::kOrg, PronounClass::kRelative, false},
+};
+
+const PronounInfo* FindPronoun(std::string_view lower) {
+  for (const PronounInfo& info : kPronouns) {
+    if (info.word == lower) {
+      return &info;
+    }
+  }
+  return nullptr;
+}
+
+bool IsAsciiWordByte(unsigned char c) { return std::isalnum(c) != 0; }
+
+// Length of the typographic punctuation mark (U+2010..U+201F, U+2026) at
+// text[pos], or 0. These are multi-byte but never part of a word.
+std::size_t TypographicPunctLength(std::string_view text, std::size_t pos) {
+  if (pos + 2 < text.size() && static_cast<unsigned char>(text[pos]) == 0xE2 &&
+      static_cast<unsigned char>(text[pos + 1]) == 0x80) {
+    const unsigned char third = static_cast<unsigned char>(text[pos + 2]);
+    if ((third >= 0x90 && third <= 0x9F) || third == 0xA6) {
+      return 3;
+    }
+  }
+  return 0;
+}
+
+bool IsRightSingleQuote(std::string_view text, std::size_t pos) {
+  return text.substr(pos, 3) == "\xE2\x80\x99";
+}
+
+bool IsWordByteAt(std::string_view text, std::size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c >= 0x80) {
+    return TypographicPunctLength(text, pos) == 0;
+  }
+  return IsAsciiWordByte(c);
+}
+
+// Length of an apostrophe (' or U+2019) at pos, 0 when none.
+std::size_t ApostropheLength(std::string_view text, std::size_t pos) {
+  if (pos < text.size() && text[pos] == '\'') {
+    return 1;
+  }
+  return IsRightSingleQuote(text, pos) ? 3 : 0;
+}
+
+// End of the word starting at `pos`: letters and digits, with inner
+// hyphens, periods ("U.S.") and apostrophes joining two word parts.
+std::size_t WordEnd(std::string_view text, std::size_t pos, std::size_t end) {
+  while (pos < end) {
+    if (IsWordByteAt(text, pos)) {
+      ++pos;
+      continue;
+    }
+    std::size_t joiner = ApostropheLength(text, pos);
+    if (joiner == 0 && (text[pos] == '-' || text[pos] == '&')) {
+      joiner = 1;
+    }
+    if (joiner > 0 && pos + joiner < end && IsWordByteAt(text, pos + joiner) &&
+        pos > 0) {
+      pos += joiner;
+      continue;
+    }
+    break;
+  }
+  return pos;
+}
+
+std::string Lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (IsRightSingleQuote(text, i)) {
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  }
+  return out;
+}
+
+// Possessive marker ("'s", "’s", or a bare apostrophe after "s") right at
+// `pos`; returns its length, 0 when none.
+std::size_t PossessiveLength(std::string_view text, std::size_t pos,
+                             std::size_t end) {
+  const std::size_t apostrophe = ApostropheLength(text, pos);
+  if (apostrophe == 0) {
+    return 0;
+  }
+  std::size_t after = pos + apostrophe;
+  if (after < end && (text[after] == 's' || text[after] == 'S')) {
+    ++after;
+  }
+  if (after < end && IsWordByteAt(text, after)) {
+    return 0;
+  }
+  return after - pos;
+}
+
+Unit WordUnit(std::string_view text, std::size_t begin, std::size_t end) {
+  Unit unit;
+  unit.span = {static_cast<std::uint32_t>(begin),
+               static_cast<std::uint32_t>(end)};
+  unit.text = Lower(text.substr(begin, end - begin));
+  return unit;
+}
+
+// Resolution state shared by the pronouns of one sentence.
+class Resolver {
+ public:
+  Resolver(std::string_view text, const ArticleAnalysis& analysis)
+      : text_(text), analysis_(analysis) {}
+
+  int GroupOfMention(int mention_idx) const {
+    const Mention& mention = analysis_.mentions[mention_idx];
+    if (mention.entity >= 0) {
+      return mention.entity;
+    }
+    return static_cast<int>(analysis_.entities.size()) + mention_idx;
+  }
+
+  std::string NameOfMention(int mention_idx) const {
+    const Mention& mention = analysis_.mentions[mention_idx];
+    if (mention.entity >= 0 &&
+        mention.entity < static_cast<int>(analysis_.entities.size())) {
+      return analysis_.entities[mention.entity].name;
+    }
+    return std::string(
+        text_.substr(mention.span.begin, mention.span.size()));
+  }
+
+  // The nearest mention of `kind` that ends before `pos`, or -1.
+  int PrecedingMention(ArgKind kind, std::uint32_t pos) const {
+    int best = -1;
+    for (std::size_t idx = 0; idx < analysis_.mentions.size(); ++idx) {
+      const Mention& mention = analysis_.mentions[idx];
+      if (mention.span.end > pos || KindOf(mention.type) != kind) {
+        continue;
+      }
+      if (best < 0 ||
+          mention.span.begin > analysis_.mentions[best].span.begin) {
+        best = static_cast<int>(idx);
+      }
+    }
+    return best;
+  }
+
+  void Resolve(const PronounInfo& info, std::vector<Unit>* units,
+               Unit* unit) const {
+    if (info.cls == PronounClass::kRelative) {
+      ResolveRelative(info, *units, unit);
+      return;
+    }
+    unit->kind = info.kind;
+    const int mention_idx = PrecedingMention(info.kind, unit->span.begin);
+    if (mention_idx < 0) {
+      unit->group = static_cast<int>(analysis_.entities.size() +
+                                     analysis_.mentions.size()) +
+                    static_cast<int>(unit->span.begin);
+      unit->name = std::string(text_.substr(unit->span.begin,
+                                            unit->span.size()));
+      return;
+    }
+    unit->entity = analysis_.mentions[mention_idx].entity;
+    unit->group = GroupOfMention(mention_idx);
+    unit->name = NameOfMention(mention_idx);
+  }
+
+ private:
+  // "who"/"which" refer to the argument they follow, at most a comma and a
+  // short parenthetical away; otherwise they stay plain words.
+  static void ResolveRelative(const PronounInfo& info,
+                              const std::vector<Unit>& units, Unit* unit) {
+    int skipped_words = 0;
+    for (std::size_t idx = units.size(); idx-- > 0;) {
+      const Unit& prev = units[idx];
+      if (prev.is_arg() && !prev.pronoun) {
+        if (info.kind != ArgKind::kNone && prev.kind != info.kind) {
+          return;
+        }
+        unit->kind = prev.kind;
+        unit->entity = prev.entity;
+        unit->group = prev.group;
+        unit->name = prev.name;
+        return;
+      }
+      if (prev.is_word() && std::isalnum(static_cast<unsigned char>(
+                                prev.text.empty() ? ' ' : prev.text[0]))) {
+        if (++skipped_words > 4) {
+          return;
+        }
+      }
+    }
+  }
+
+  std::string_view text_;
+  const ArticleAnalysis& analysis_;
+};
+
+}  // namespace
+
+std::vector<Unit> BuildSentenceUnits(std::string_view text,
+                                     const ArticleAnalysis& analysis,
+                                     int sentence_idx) {
+  Span sentence{0, static_cast<std::uint32_t>(text.size())};
+  if (sentence_idx >= 0) {
+    sentence = analysis.sentences[sentence_idx].span;
+  }
+  // The mentions inside the sentence, in text order, overlaps dropped.
+  std::vector<int> mention_ids;
+  for (std::size_t idx = 0; idx < analysis.mentions.size(); ++idx) {
+    const Mention& mention = analysis.mentions[idx];
+    if (mention.span.begin >= sentence.begin &&
+        mention.span.end <= sentence.end && !mention.span.empty() &&
+        KindOf(mention.type) != ArgKind::kNone) {
+      mention_ids.push_back(static_cast<int>(idx));
+    }
+  }
+  std::sort(mention_ids.begin(), mention_ids.end(), [&](int a, int b) {
+    return analysis.mentions[a].span.begin < analysis.mentions[b].span.begin;
+  });
+
+  const Resolver resolver(text, analysis);
+  std::vector<Unit> units;
+  std::size_t next_mention = 0;
+  std::size_t pos = sentence.begin;
+  const std::size_t end = sentence.end;
+  while (pos < end) {
+    while (next_mention < mention_ids.size() &&
+           analysis.mentions[mention_ids[next_mention]].span.begin < pos) {
+      ++next_mention;  // overlapped by an earlier mention
+    }
+    if (next_mention < mention_ids.size() &&
+        analysis.mentions[mention_ids[next_mention]].span.begin == pos) {
+      const int mention_idx = mention_ids[next_mention++];
+      const Mention& mention = analysis.mentions[mention_idx];
+      Unit unit;
+      unit.span = mention.span;
+      unit.text = std::string(text.substr(pos, mention.span.size()));
+      unit.kind = KindOf(mention.type);
+      unit.entity = mention.entity;
+      unit.group = resolver.GroupOfMention(mention_idx);
+      unit.name = resolver.NameOfMention(mention_idx);
+      pos = mention.span.end;
+      const std::size_t possessive = PossessiveLength(text, pos, end);
+      unit.possessive = possessive > 0;
+      pos += possessive;
+      units.push_back(std::move(unit));
+      // A suffix glued to the mention ("Paris-based", "Musk-founded").
+      if (pos + 1 < end && text[pos] == '-' && IsWordByteAt(text, pos + 1)) {
+        const std::size_t word_end = WordEnd(text, pos + 1, end);
+        units.push_back(WordUnit(text, pos, word_end));
+        pos = word_end;
+      }
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (std::isspace(c) != 0) {
+      ++pos;
+      continue;
+    }
+    if (IsWordByteAt(text, pos)) {
+      std::size_t word_end = WordEnd(text, pos, end);
+      if (next_mention < mention_ids.size()) {
+        word_end = std::min<std::size_t>(
+            word_end, analysis.mentions[mention_ids[next_mention]].span.begin);
+      }
+      Unit unit;
+      unit.span = {static_cast<std::uint32_t>(pos),
+                   static_cast<std::uint32_t>(word_end)};
+      unit.text = Lower(text.substr(pos, word_end - pos));
+      pos = word_end;
+      if (const PronounInfo* info = FindPronoun(unit.text)) {
+        unit.pronoun = true;
+        unit.possessive = info->possessive;
+        resolver.Resolve(*info, &units, &unit);
+      }
+      units.push_back(std::move(unit));
+      continue;
+    }
+    const std::size_t length =
+        std::max<std::size_t>(1, TypographicPunctLength(text, pos));
+    units.push_back(WordUnit(text, pos, pos + length));
+    pos += length;
+  }
+  return units;
+}
+
+}  // namespace dossier::indexer::internal

@@ -1,0 +1,247 @@
+#include "indexer/relation_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+namespace dossier::indexer {
+namespace {
+
+// An article written with inline mention markup: "[Andy Konwinski|P]
+// co-founded [Laude|O]." (P person, O org, L place). Mentions with the
+// same name share an entity; each ". " ends a sentence.
+struct Marked {
+  std::string text;
+  ArticleAnalysis analysis;
+};
+
+Marked Parse(std::string_view marked) {
+  Marked out;
+  std::map<std::string, int> entity_of_name;
+  for (std::size_t pos = 0; pos < marked.size(); ++pos) {
+    if (marked[pos] != '[') {
+      out.text += marked[pos];
+      continue;
+    }
+    const std::size_t bar = marked.find('|', pos);
+    const std::size_t close = marked.find(']', bar);
+    const std::string name(marked.substr(pos + 1, bar - pos - 1));
+    const char kind = marked[bar + 1];
+    Mention mention;
+    mention.span = {static_cast<std::uint32_t>(out.text.size()),
+                    static_cast<std::uint32_t>(out.text.size() + name.size())};
+    mention.type = kind == 'P'   ? EntityType::kPerson
+                   : kind == 'O' ? EntityType::kOrg
+                                 : EntityType::kPlace;
+    auto [it, inserted] = entity_of_name.try_emplace(
+        name, static_cast<int>(out.analysis.entities.size()));
+    if (inserted) {
+      ArticleEntity entity;
+      entity.name = name;
+      entity.type = mention.type;
+      out.analysis.entities.push_back(entity);
+    }
+    mention.entity = it->second;
+    out.analysis.entities[it->second].mentions.push_back(
+        static_cast<int>(out.analysis.mentions.size()));
+    out.analysis.mentions.push_back(mention);
+    out.text += name;
+    pos = close;
+  }
+  std::uint32_t begin = 0;
+  for (std::size_t pos = 0; pos <= out.text.size(); ++pos) {
+    if (pos == out.text.size() || out.text.compare(pos, 2, ". ") == 0) {
+      const std::uint32_t end = static_cast<std::uint32_t>(
+          pos == out.text.size() ? pos : pos + 1);
+      if (end > begin) {
+        out.analysis.sentences.push_back({{begin, end}, 0, 0});
+      }
+      begin = end + 1;
+    }
+  }
+  return out;
+}
+
+std::string Surface(const std::string& text, Span span) {
+  return text.substr(span.begin, span.size());
+}
+
+// Relations as "TYPE(head>tail)" with the spans as written, sorted.
+std::string Extract(std::string_view marked,
+                    const RelationOptions& options = {}) {
+  Marked article = Parse(marked);
+  ExtractRelations(article.text, options, &article.analysis);
+  std::vector<std::string> rendered;
+  for (const Relation& relation : article.analysis.relations) {
+    rendered.push_back(std::string(RelationTypeName(relation.type)) + "(" +
+                       Surface(article.text, relation.head) + ">" +
+                       Surface(article.text, relation.tail) + ")");
+  }
+  std::sort(rendered.begin(), rendered.end());
+  std::string out;
+  for (const std::string& item : rendered) {
+    out += out.empty() ? "" : " ";
+    out += item;
+  }
+  return out;
+}
+
+RelationOptions NoImplied() {
+  RelationOptions options;
+  options.implied = false;
+  return options;
+}
+
+TEST_SUITE("indexer/RelationExtractor") {
+  TEST_CASE("co-founded with spreads FOUNDED over every partner") {
+    CHECK(Extract("[Maria Lopez|P] co-founded [Brightwave|O] with "
+                  "[Tom Reed|P] and [Ana Diaz|P].",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Brightwave) FOUNDED(Maria Lopez>Brightwave) "
+          "FOUNDED(Tom Reed>Brightwave)");
+  }
+
+  TEST_CASE("an apposition with a role over coordinated orgs") {
+    CHECK(Extract("[Maria Lopez|P], co-founder of [Brightwave|O] and the "
+                  "small robotics venture firm [Kelp|O], spoke on Monday.",
+                  NoImplied()) ==
+          "FOUNDED(Maria Lopez>Brightwave) FOUNDED(Maria Lopez>Kelp)");
+  }
+
+  TEST_CASE("role nouns: after the name, glued to the org, possessive") {
+    CHECK(Extract("[Sam Ortiz|P] is the chief executive of [Nordlicht|O].",
+                  NoImplied()) == "LEADS(Sam Ortiz>Nordlicht)");
+    CHECK(Extract("[Nordlicht|O] CEO [Sam Ortiz|P] resigned.", NoImplied()) ==
+          "LEADS(Sam Ortiz>Nordlicht)");
+    CHECK(Extract("[Sam Ortiz|P] is [Nordlicht|O]'s president and CEO.",
+                  NoImplied()) == "LEADS(Sam Ortiz>Nordlicht)");
+    CHECK(Extract("The chief executive of [Nordlicht|O], [Sam Ortiz|P], "
+                  "resigned.",
+                  NoImplied()) == "LEADS(Sam Ortiz>Nordlicht)");
+  }
+
+  TEST_CASE("founder and CEO gives both relations") {
+    CHECK(Extract("[Sam Ortiz|P] is the founder and CEO of [Nordlicht|O].",
+                  NoImplied()) ==
+          "FOUNDED(Sam Ortiz>Nordlicht) LEADS(Sam Ortiz>Nordlicht)");
+  }
+
+  TEST_CASE("a leader or founder also works for the org when implied") {
+    CHECK(Extract("[Sam Ortiz|P] is the CEO of [Nordlicht|O].") ==
+          "LEADS(Sam Ortiz>Nordlicht) WORKS_FOR(Sam Ortiz>Nordlicht)");
+  }
+
+  TEST_CASE("passive founding names the agents after by") {
+    CHECK(Extract("[Brightwave|O] was founded in 2011 by [Tom Reed|P] and "
+                  "[Ana Diaz|P].",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Brightwave) FOUNDED(Tom Reed>Brightwave)");
+  }
+
+  TEST_CASE("relative clauses: who founded, which Y founded") {
+    CHECK(Extract("He met [Tom Reed|P], who founded [Brightwave|O].",
+                  NoImplied()) == "FOUNDED(who>Brightwave)");
+    CHECK(Extract("She runs [Brightwave|O], which [Tom Reed|P] founded.",
+                  NoImplied()) == "FOUNDED(Tom Reed>which)");
+  }
+
+  TEST_CASE("every mention pair when asked: name and pronoun") {
+    RelationOptions options = NoImplied();
+    options.mention_pairs = MentionPairs::kEveryMentionPair;
+    CHECK(Extract("Before [Kelp|O], [Ana Diaz|P] said she co-founded "
+                  "[Brightwave|O].",
+                  options) ==
+          "FOUNDED(Ana Diaz>Brightwave) FOUNDED(she>Brightwave)");
+  }
+
+  TEST_CASE("a pronoun resolves to the person of an earlier sentence") {
+    Marked article = Parse(
+        "[Ana Diaz|P] spoke. She is a professor at [Ostfeld University|O].");
+    ExtractRelations(article.text, NoImplied(), &article.analysis);
+    REQUIRE(article.analysis.relations.size() == 1);
+    const Relation& relation = article.analysis.relations[0];
+    CHECK(relation.type == RelationType::kWorksFor);
+    CHECK(Surface(article.text, relation.head) == "She");
+    CHECK(relation.head_name == "Ana Diaz");
+    CHECK(relation.head_entity == 0);
+    CHECK(relation.role == "professor");
+    CHECK(relation.evidence == article.analysis.sentences[1].span);
+  }
+
+  TEST_CASE("an unresolved pronoun keeps entity -1 and its own surface") {
+    Marked article = Parse("He is a professor at [Ostfeld University|O].");
+    ExtractRelations(article.text, NoImplied(), &article.analysis);
+    REQUIRE(article.analysis.relations.size() == 1);
+    CHECK(article.analysis.relations[0].head_entity == -1);
+    CHECK(article.analysis.relations[0].head_name == "He");
+  }
+
+  TEST_CASE("WORKS_FOR keeps its role") {
+    CHECK(Extract("[Ana Diaz|P], an analyst at [Fenwick Capital|O], "
+                  "disagreed.") == "WORKS_FOR(Ana Diaz>Fenwick Capital)");
+    CHECK(Extract("[Ana Diaz|P] joined [Fenwick Capital|O] in 2019.") ==
+          "WORKS_FOR(Ana Diaz>Fenwick Capital)");
+    CHECK(Extract("Physicist [Ana Diaz|P] of [Fenwick Labs|O] disagreed.") ==
+          "WORKS_FOR(Ana Diaz>Fenwick Labs)");
+  }
+
+  TEST_CASE("PART_OF: subsidiary, unit, glued parent, possessive product") {
+    CHECK(Extract("[Kelp Bank|O] is a wholly-owned subsidiary of "
+                  "[Kelp Financial|O].") ==
+          "PART_OF(Kelp Bank>Kelp Financial)");
+    CHECK(Extract("[Ostwind|O], a unit of [Nordlicht|O], grew.") ==
+          "PART_OF(Ostwind>Nordlicht)");
+    CHECK(Extract("[Nordlicht|O] subsidiary [Ostwind|O] grew.") ==
+          "PART_OF(Ostwind>Nordlicht)");
+    CHECK(Extract("Labs such as [Kelp|O] and [Nordlicht|O]'s [Wisp|O] "
+                  "are open.") == "PART_OF(Wisp>Nordlicht)");
+  }
+
+  TEST_CASE("LOCATED_IN: based in a place chain, the Paris-based firm") {
+    CHECK(Extract("[Ostwind|O] is a bank based in [Lyon|L], [France|L].") ==
+          "LOCATED_IN(Ostwind>France) LOCATED_IN(Ostwind>Lyon)");
+    CHECK(Extract("The [Lyon|L]-based [Ostwind|O] grew.") ==
+          "LOCATED_IN(Ostwind>Lyon)");
+    CHECK(Extract("[Ostwind|O] moved its headquarters to [Lyon|L].") == "");
+    // The head as written is the possessive pronoun.
+    CHECK(Extract("[Ostwind|O] has its headquarters in [Lyon|L].") ==
+          "LOCATED_IN(its>Lyon)");
+  }
+
+  TEST_CASE("ACQUIRED active, passive and as a noun") {
+    CHECK(Extract("[Nordlicht|O] acquired [Ostwind|O] in 2020.") ==
+          "ACQUIRED(Nordlicht>Ostwind)");
+    CHECK(Extract("[Ostwind|O] was acquired by [Nordlicht|O].") ==
+          "ACQUIRED(Nordlicht>Ostwind)");
+    CHECK(Extract("[Nordlicht|O]'s acquisition of [Ostwind|O] closed.") ==
+          "ACQUIRED(Nordlicht>Ostwind)");
+  }
+
+  TEST_CASE("INVESTED_IN and the hyphenated founder") {
+    CHECK(Extract("[Fenwick Capital|O] invested in [Ostwind|O].") ==
+          "INVESTED_IN(Fenwick Capital>Ostwind)");
+    CHECK(Extract("The [Tom Reed|P]-founded [Ostwind|O] grew.",
+                  NoImplied()) == "FOUNDED(Tom Reed>Ostwind)");
+  }
+
+  TEST_CASE("no relation without a trigger or with the wrong argument types") {
+    CHECK(Extract("[Ana Diaz|P] visited [Nordlicht|O] on Monday.") == "");
+    CHECK(Extract("[Ana Diaz|P] is the CEO of [Lyon|L].") == "");
+    CHECK(Extract("The founder of [Ostwind|O] was never named.") == "");
+  }
+
+  TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
+    Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
+    article.analysis.sentences.clear();
+    ExtractRelations(article.text, NoImplied(), &article.analysis);
+    REQUIRE(article.analysis.relations.size() == 1);
+    CHECK(article.analysis.relations[0].tail_name == "Société Générale");
+    CHECK(article.analysis.relations[0].evidence.end == article.text.size());
+  }
+}
+
+}  // namespace
+}  // namespace dossier::indexer
