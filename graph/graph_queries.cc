@@ -1,0 +1,535 @@
+// GraphStore reads: lookups, entity details, neighbours, link evidence and
+// whole-graph scans. Everything is answered from key prefixes (see
+// schemas/graph_keys.md); nothing here loads the whole graph except the
+// ForEach* scans.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "graph/graph_store.h"
+#include "graph/internal/keys.h"
+#include "graph/internal/rocks_db.h"
+
+namespace dossier::graph {
+
+using internal::Cf;
+
+namespace {
+
+constexpr std::size_t kMaxPrefixMatches = 20;
+
+EntitySummary ToSummary(EntityId id, const internal::EntityValue& v) {
+  EntitySummary s;
+  s.id = id;
+  s.type = static_cast<EntityType>(v.type);
+  s.articles = v.articles;
+  s.mentions = v.mentions;
+  std::int64_t best = 0;
+  for (const auto& [name, count] : v.names) {
+    if (count > best) {
+      best = count;
+      s.name = name;
+    }
+  }
+  if (s.name.empty() && !v.aliases.empty()) {
+    s.name = v.aliases.begin()->first.first;
+  }
+  if (s.type == EntityType::kOrg) {
+    s.org_kind = v.org_kind_votes[1] >= v.org_kind_votes[2] &&
+                         v.org_kind_votes[1] > 0
+                     ? OrgKind::kCompany
+                 : v.org_kind_votes[2] > 0 ? OrgKind::kInstitution
+                                           : OrgKind::kNone;
+  }
+  return s;
+}
+
+bool InRange(std::string_view date10, const NeighborOptions& o) {
+  if (o.since.empty() && o.until.empty()) {
+    return true;
+  }
+  if (date10 == internal::kUnknownDate) {
+    return false;
+  }
+  return (o.since.empty() || date10 >= std::string_view(o.since).substr(0, 10)) &&
+         (o.until.empty() || date10 <= std::string_view(o.until).substr(0, 10));
+}
+
+std::string PublicDate(std::string_view date10) {
+  return date10 == internal::kUnknownDate ? std::string() : std::string(date10);
+}
+
+EvidenceRef ToRef(std::string_view article, std::string_view date10,
+                  const internal::Evidence& e) {
+  EvidenceRef r;
+  r.article = std::string(article);
+  r.date = PublicDate(date10);
+  r.start = e.start;
+  r.end = e.end;
+  r.sentence = e.sentence;
+  r.role = e.role;
+  return r;
+}
+
+}  // namespace
+
+std::string KindLabel(const EntitySummary& entity) {
+  if (entity.type == EntityType::kOrg && entity.org_kind != OrgKind::kNone) {
+    return std::string(OrgKindName(entity.org_kind));
+  }
+  return std::string(EntityTypeName(entity.type));
+}
+
+std::string_view MatchKindName(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kExact:
+      return "exact";
+    case MatchKind::kAlias:
+      return "alias";
+    case MatchKind::kPrefix:
+      return "prefix";
+    case MatchKind::kSurname:
+      return "surname";
+  }
+  return "exact";
+}
+
+Result<EntitySummary> GraphStore::GetSummary(EntityId id) const {
+  Result<std::optional<std::string>> bytes =
+      kv_->Get(Cf::kEntities, internal::EntityKey(id));
+  if (!bytes.has_value()) {
+    return bytes.error();
+  }
+  if (!bytes->has_value()) {
+    return Status::NotFound("no entity with id " + std::to_string(id));
+  }
+  internal::EntityValue v;
+  if (!internal::DecodeEntity(**bytes, &v)) {
+    return Status::Corruption("bad entity value for id " + std::to_string(id));
+  }
+  return ToSummary(id, v);
+}
+
+Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
+  const std::string folded = FoldName(name);
+  if (folded.empty()) {
+    return Status::InvalidInput("empty entity name");
+  }
+  std::map<EntityId, EntityMatch> best;  // id -> best match so far
+  auto consider = [&](MatchKind how, std::string_view matched, EntityId id) {
+    auto it = best.find(id);
+    if (it == best.end() || how < it->second.how) {
+      EntityMatch m;
+      m.how = how;
+      m.matched = std::string(matched);
+      m.entity.id = id;
+      best[id] = std::move(m);
+    }
+  };
+  std::set<std::string> norms = {folded,
+                                 NormalizeName(name, EntityType::kOrg),
+                                 NormalizeName(name, EntityType::kPerson)};
+  for (const std::string& norm : norms) {
+    std::string prefix = norm;
+    prefix.push_back('\0');
+    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+        Cf::kAliases, prefix, [&](std::string_view key, std::string_view) {
+          internal::AliasKeyParts p;
+          if (internal::ParseAliasKey(key, &p)) {
+            const MatchKind how = p.kind == internal::AliasKind::kName
+                                      ? MatchKind::kExact
+                                  : p.kind == internal::AliasKind::kAlias
+                                      ? MatchKind::kAlias
+                                      : MatchKind::kSurname;
+            consider(how, p.norm, p.id);
+          }
+          return true;
+        }));
+  }
+  if (best.empty()) {
+    // Word prefixes of stored names: "andy" finds "andy konwinski".
+    std::size_t seen = 0;
+    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+        Cf::kAliases, folded + " ", [&](std::string_view key, std::string_view) {
+          internal::AliasKeyParts p;
+          if (internal::ParseAliasKey(key, &p) &&
+              p.kind != internal::AliasKind::kSurname) {
+            consider(MatchKind::kPrefix, p.norm, p.id);
+          }
+          return ++seen < kMaxPrefixMatches * 4;
+        }));
+  }
+  if (best.empty()) {
+    return Status::NotFound("no entity named \"" + std::string(name) + "\"");
+  }
+  FindResult result;
+  for (auto& [id, match] : best) {
+    Result<EntitySummary> s = GetSummary(id);
+    if (!s.has_value()) {
+      return s.error();
+    }
+    match.entity = *s;
+    result.candidates.push_back(std::move(match));
+  }
+  std::sort(result.candidates.begin(), result.candidates.end(),
+            [](const EntityMatch& a, const EntityMatch& b) {
+              if (a.how != b.how) {
+                return a.how < b.how;
+              }
+              if (a.entity.articles != b.entity.articles) {
+                return a.entity.articles > b.entity.articles;
+              }
+              return a.entity.id < b.entity.id;
+            });
+  // Prefix and surname matches are equally fuzzy: compare them together.
+  auto rank = [](MatchKind k) {
+    return k == MatchKind::kSurname ? MatchKind::kPrefix : k;
+  };
+  const MatchKind top = rank(result.candidates.front().how);
+  result.ambiguous =
+      result.candidates.size() > 1 && rank(result.candidates[1].how) == top;
+  return result;
+}
+
+namespace {
+
+// Collects typed relations of `id` in one direction into `edges`.
+Status CollectRelations(const internal::KvStore& kv, Cf cf, EntityId id,
+                        const DetailOptions& options,
+                        std::map<std::pair<int, EntityId>, RelationEdge>* edges) {
+  const bool outgoing = cf == Cf::kRelationsOut;
+  return kv.Scan(cf, internal::EntityKey(id), [&](std::string_view key,
+                                                  std::string_view value) {
+    internal::RelationKeyParts p;
+    internal::RelationValue v;
+    if (!internal::ParseRelationKey(key, &p) ||
+        !internal::DecodeRelation(value, &v)) {
+      return true;  // skip a malformed entry rather than fail the view
+    }
+    const int slot = (outgoing ? 0 : 16) + p.type;
+    auto found = edges->find({slot, p.to});
+    if (found == edges->end()) {
+      if (edges->size() >= options.max_relations) {
+        return true;
+      }
+      RelationEdge e;
+      e.type = static_cast<RelationType>(p.type);
+      e.outgoing = outgoing;
+      e.other.id = p.to;
+      found = edges->emplace(std::make_pair(slot, p.to), std::move(e)).first;
+    }
+    RelationEdge& e = found->second;
+    ++e.articles;
+    const std::string date = PublicDate(v.date10);
+    if (!date.empty()) {
+      e.first_seen = e.first_seen.empty() ? date : std::min(e.first_seen, date);
+      e.last_seen = std::max(e.last_seen, date);
+    }
+    for (const internal::Evidence& ev : v.evidence) {
+      e.evidence.push_back(ToRef(p.article, v.date10, ev));
+    }
+    return true;
+  });
+}
+
+}  // namespace
+
+Result<EntityDetails> GraphStore::GetDetails(
+    EntityId id, const DetailOptions& options) const {
+  Result<std::optional<std::string>> bytes =
+      kv_->Get(Cf::kEntities, internal::EntityKey(id));
+  if (!bytes.has_value()) {
+    return bytes.error();
+  }
+  internal::EntityValue v;
+  if (!bytes->has_value() || !internal::DecodeEntity(**bytes, &v)) {
+    return Status::NotFound("no entity with id " + std::to_string(id));
+  }
+  EntityDetails d;
+  d.summary = ToSummary(id, v);
+  for (const auto& [name, count] : v.names) {
+    if (name != d.summary.name) {
+      d.aliases.push_back({name, "same normalized name", count});
+    }
+  }
+  for (const auto& [alias, count] : v.aliases) {
+    d.aliases.push_back({alias.first, alias.second, count});
+  }
+  std::stable_sort(d.aliases.begin(), d.aliases.end(),
+                   [](const AliasInfo& a, const AliasInfo& b) {
+                     return a.articles > b.articles;
+                   });
+  const std::string prefix = internal::EntityKey(id);
+  DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+      Cf::kMentions, prefix,
+      [&](std::string_view key, std::string_view) {
+        d.first_seen = PublicDate(key.substr(8, 10));
+        return false;
+      },
+      prefix + "0000-00-01"));
+  DOSSIER_RETURN_IF_ERROR(kv_->ScanReverse(
+      Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
+        d.last_seen = PublicDate(key.substr(8, 10));
+        return false;
+      }));
+  std::map<std::pair<int, EntityId>, RelationEdge> edges;
+  DOSSIER_RETURN_IF_ERROR(
+      CollectRelations(*kv_, Cf::kRelationsOut, id, options, &edges));
+  DOSSIER_RETURN_IF_ERROR(
+      CollectRelations(*kv_, Cf::kRelationsIn, id, options, &edges));
+  for (auto& [slot, edge] : edges) {
+    Result<EntitySummary> other = GetSummary(edge.other.id);
+    if (other.has_value()) {
+      edge.other = *other;
+    }
+    std::stable_sort(edge.evidence.begin(), edge.evidence.end(),
+                     [](const EvidenceRef& a, const EvidenceRef& b) {
+                       return a.date < b.date;
+                     });
+    if (edge.evidence.size() > options.max_evidence_per_relation) {
+      edge.evidence.resize(options.max_evidence_per_relation);
+    }
+    d.relations.push_back(std::move(edge));
+  }
+  std::stable_sort(d.relations.begin(), d.relations.end(),
+                   [](const RelationEdge& a, const RelationEdge& b) {
+                     return a.articles > b.articles;
+                   });
+  DOSSIER_RETURN_IF_ERROR(kv_->ScanReverse(
+      Cf::kQuotes, prefix, [&](std::string_view key, std::string_view value) {
+        internal::QuoteKeyParts p;
+        internal::QuoteValue q;
+        if (internal::ParseQuoteKey(key, &p) && internal::DecodeQuote(value, &q)) {
+          d.quotes.push_back({p.article, PublicDate(p.date10), q.text, q.cue,
+                              static_cast<QuoteKind>(q.kind), q.start, q.end});
+        }
+        return d.quotes.size() < options.max_quotes;
+      }));
+  return d;
+}
+
+Result<std::vector<Neighbor>> GraphStore::Neighbors(
+    EntityId id, const NeighborOptions& options) const {
+  std::unordered_map<EntityId, Neighbor> found;
+  const std::string prefix = internal::EntityKey(id);
+  for (Cf cf : {Cf::kRelationsOut, Cf::kRelationsIn}) {
+    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+        cf, prefix, [&](std::string_view key, std::string_view value) {
+          internal::RelationKeyParts p;
+          internal::RelationValue v;
+          if (!internal::ParseRelationKey(key, &p) ||
+              !internal::DecodeRelation(value, &v) || !InRange(v.date10, options) ||
+              (options.relation &&
+               static_cast<std::uint8_t>(*options.relation) != p.type)) {
+            return true;
+          }
+          Neighbor& n = found[p.to];
+          n.entity.id = p.to;
+          const std::pair<RelationType, bool> rel{
+              static_cast<RelationType>(p.type), cf == Cf::kRelationsOut};
+          if (std::find(n.relations.begin(), n.relations.end(), rel) ==
+              n.relations.end()) {
+            n.relations.push_back(rel);
+          }
+          n.typed_evidence += static_cast<std::int64_t>(v.evidence.size());
+          if (!n.evidence && !v.evidence.empty()) {
+            n.evidence = ToRef(p.article, v.date10, v.evidence.front());
+          }
+          return true;
+        }));
+  }
+  const bool dated = !options.since.empty() || !options.until.empty();
+  if (!options.typed_only && !options.relation) {
+    const std::string tag = dated ? "E" : "N";
+    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+        Cf::kCooccurrence, tag + prefix,
+        [&](std::string_view key, std::string_view value) {
+          internal::CoocKeyParts p;
+          if (!internal::ParseCoocKey(key, &p)) {
+            return true;
+          }
+          if (dated) {
+            internal::CoocEvidence ev;
+            if (!internal::DecodeCoocEvidence(value, &ev) ||
+                !InRange(ev.date10, options)) {
+              return true;
+            }
+            Neighbor& n = found[p.b];
+            n.entity.id = p.b;
+            n.cooc_articles += 1;
+            n.cooc_sentences += ev.sentences;
+            return true;
+          }
+          internal::CoocCounts c;
+          if (internal::DecodeCoocCounts(value, &c)) {
+            Neighbor& n = found[p.b];
+            n.entity.id = p.b;
+            n.cooc_articles += c.articles;
+            n.cooc_sentences += c.sentences;
+          }
+          return true;
+        }));
+  }
+  std::vector<Neighbor> ranked;
+  ranked.reserve(found.size());
+  for (auto& [other, n] : found) {
+    n.weight = 3.0 * static_cast<double>(n.typed_evidence) +
+               static_cast<double>(n.cooc_sentences) +
+               static_cast<double>(n.cooc_articles) / 4.0;
+    ranked.push_back(std::move(n));
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Neighbor& a, const Neighbor& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.entity.id < b.entity.id;
+  });
+  // Fetch summaries in weight order until `limit` pass the type filter, so
+  // a hub with thousands of neighbours costs only what is shown.
+  std::vector<Neighbor> out;
+  for (Neighbor& n : ranked) {
+    if (out.size() >= options.limit) {
+      break;
+    }
+    Result<EntitySummary> s = GetSummary(n.entity.id);
+    if (!s.has_value()) {
+      continue;  // a dangling edge; `dossier check` reports those
+    }
+    if ((options.entity_type && s->type != *options.entity_type) ||
+        (options.org_kind && s->org_kind != *options.org_kind)) {
+      continue;
+    }
+    n.entity = *s;
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Result<std::optional<Link>> GraphStore::FindLink(
+    EntityId a, EntityId b, const NeighborOptions& options) const {
+  std::optional<Link> link;
+  auto scan_typed = [&](Cf cf, std::uint8_t type) {
+    std::string prefix = internal::EntityKey(a);
+    prefix.push_back(static_cast<char>(type));
+    internal::PutFixed64(&prefix, b);
+    return kv_->Scan(cf, prefix, [&](std::string_view key, std::string_view value) {
+      internal::RelationKeyParts p;
+      internal::RelationValue v;
+      if (!internal::ParseRelationKey(key, &p) ||
+          !internal::DecodeRelation(value, &v) || v.evidence.empty() ||
+          !InRange(v.date10, options)) {
+        return true;
+      }
+      link = Link{true, static_cast<RelationType>(type), cf == Cf::kRelationsOut,
+                  ToRef(p.article, v.date10, v.evidence.front())};
+      return false;
+    });
+  };
+  for (std::uint8_t type = 0; type <= 6 && !link; ++type) {
+    if (options.relation && static_cast<std::uint8_t>(*options.relation) != type) {
+      continue;
+    }
+    DOSSIER_RETURN_IF_ERROR(scan_typed(Cf::kRelationsOut, type));
+    if (!link) {
+      DOSSIER_RETURN_IF_ERROR(scan_typed(Cf::kRelationsIn, type));
+    }
+  }
+  if (link || options.typed_only || options.relation) {
+    return link;
+  }
+  // Co-occurrence: prefer a shared sentence over a shared article.
+  std::optional<Link> article_only;
+  DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+      Cf::kCooccurrence, internal::CoocEvidenceKey(a, b, ""),
+      [&](std::string_view key, std::string_view value) {
+        internal::CoocKeyParts p;
+        internal::CoocEvidence ev;
+        if (!internal::ParseCoocKey(key, &p) ||
+            !internal::DecodeCoocEvidence(value, &ev) ||
+            !InRange(ev.date10, options)) {
+          return true;
+        }
+        Link l{false, RelationType::kWorksFor, true,
+               ToRef(p.article, ev.date10, ev.first)};
+        if (ev.sentences > 0) {
+          link = std::move(l);
+          return false;
+        }
+        if (!article_only) {
+          article_only = std::move(l);
+        }
+        return true;
+      }));
+  return link ? link : article_only;
+}
+
+Status GraphStore::ForEachEntity(
+    const std::function<void(const EntitySummary&)>& fn) const {
+  return kv_->Scan(Cf::kEntities, "", [&](std::string_view key,
+                                          std::string_view value) {
+    internal::EntityValue v;
+    if (key.size() == 8 && internal::DecodeEntity(value, &v)) {
+      fn(ToSummary(internal::DecodeFixed64(key), v));
+    }
+    return true;
+  });
+}
+
+Status GraphStore::ForEachEdge(
+    const EdgeScanOptions& options,
+    const std::function<void(const GraphEdge&)>& fn) const {
+  // Keys are grouped by (from, type, to) then article, so one pass emits
+  // each edge when its group ends.
+  std::optional<GraphEdge> current;
+  auto flush = [&]() {
+    if (current) {
+      fn(*current);
+      current.reset();
+    }
+  };
+  DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+      Cf::kRelationsOut, "", [&](std::string_view key, std::string_view) {
+        internal::RelationKeyParts p;
+        if (!internal::ParseRelationKey(key, &p)) {
+          return true;
+        }
+        const auto type = static_cast<RelationType>(p.type);
+        if (!current || current->from != p.from || current->to != p.to ||
+            current->type != type) {
+          flush();
+          current = GraphEdge{p.from, p.to, true, type, 0, 0, {}};
+        }
+        ++current->articles;
+        if (options.with_provenance) {
+          current->article_ids.push_back(p.article);
+        }
+        return true;
+      }));
+  flush();
+  if (!options.include_cooccurrence) {
+    return Status::Ok();
+  }
+  // Co-occurrence: counts from 'N' (a < b), provenance from 'E'.
+  DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+      Cf::kCooccurrence, "N", [&](std::string_view key, std::string_view value) {
+        internal::CoocKeyParts p;
+        internal::CoocCounts c;
+        if (!internal::ParseCoocKey(key, &p) || p.a >= p.b ||
+            !internal::DecodeCoocCounts(value, &c)) {
+          return true;
+        }
+        GraphEdge e{p.a, p.b, false, RelationType::kWorksFor, c.articles,
+                    c.sentences, {}};
+        if (options.with_provenance) {
+          kv_->Scan(Cf::kCooccurrence, internal::CoocEvidenceKey(p.a, p.b, ""),
+                    [&](std::string_view ekey, std::string_view) {
+                      e.article_ids.emplace_back(ekey.substr(17));
+                      return true;
+                    })
+              .IgnoreError();  // provenance is best effort in a scan
+        }
+        fn(e);
+        return true;
+      }));
+  return Status::Ok();
+}
+
+}  // namespace dossier::graph

@@ -1,0 +1,409 @@
+// GraphStore writes. Storing an article:
+//  1. Build its record (entities, relations, co-occurrences, quotes) from
+//     the analysis, in code points.
+//  2. Resolve each entity to its cross-article id: the id of its normalized
+//     name, then a user split for (id, article), then user merges.
+//  3. Diff Contribute(new record) against Contribute(stored record) and write
+//     the difference plus the new record in one WriteBatch.
+// Deleting is step 3 with an empty new record; Merge and Split write an
+// override and redo steps 2-3 from the stored records of affected articles.
+#include "graph/graph_store.h"
+
+#include <set>
+#include <utility>
+
+#include "graph/internal/contributions.h"
+#include "graph/internal/keys.h"
+#include "graph/internal/rocks_db.h"
+
+namespace dossier::graph {
+
+using internal::ArticleRecord;
+using internal::Batch;
+using internal::Cf;
+using internal::KvStore;
+
+namespace {
+
+constexpr int kMaxMergeHops = 16;
+
+Status CheckVersion(KvStore& kv, const std::filesystem::path& dir,
+                    bool read_only) {
+  Result<std::optional<std::string>> stored =
+      kv.Get(Cf::kMeta, internal::kMetaFormatVersion);
+  if (!stored.has_value()) {
+    return stored.error();
+  }
+  if (!stored->has_value()) {
+    if (read_only) {
+      return Status::Corruption("graph store " + dir.string() +
+                                " has no format version");
+    }
+    std::string version;
+    internal::PutFixed32(&version, internal::kFormatVersion);
+    Batch batch;
+    batch.Put(Cf::kMeta, std::string(internal::kMetaFormatVersion), version);
+    return kv.Write(batch);
+  }
+  internal::Reader reader(**stored);
+  std::uint32_t version = 0;
+  if (!reader.Fixed32(&version) || !reader.done()) {
+    return Status::Corruption("graph store " + dir.string() +
+                              " has a malformed format version");
+  }
+  if (version < internal::kFormatVersion) {
+    return Status::InvalidInput(
+        "graph store " + dir.string() + " has format version " +
+        std::to_string(version) + ", this dossier reads version " +
+        std::to_string(internal::kFormatVersion) +
+        "; delete that directory and re-run `dossier index` to rebuild it");
+  }
+  if (version > internal::kFormatVersion) {
+    return Status::NotSupported(
+        "graph store " + dir.string() + " has format version " +
+        std::to_string(version) + ", newer than this dossier reads (" +
+        std::to_string(internal::kFormatVersion) + "); upgrade dossier");
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<ArticleRecord>> LoadRecord(const KvStore& kv,
+                                                std::string_view id) {
+  Result<std::optional<std::string>> bytes = kv.Get(Cf::kArticles, id);
+  if (!bytes.has_value()) {
+    return bytes.error();
+  }
+  if (!bytes->has_value()) {
+    return std::optional<ArticleRecord>();
+  }
+  ArticleRecord record;
+  if (!internal::DecodeArticleRecord(**bytes, &record)) {
+    return Status::Corruption("bad article record for " + std::string(id));
+  }
+  return std::optional<ArticleRecord>(std::move(record));
+}
+
+// Step 2: sets each entity's id, via and split_name from the overrides.
+Status Resolve(const KvStore& kv, std::string_view article,
+               ArticleRecord* record) {
+  for (internal::RecordEntity& e : record->entities) {
+    e.via.clear();
+    e.split_name.clear();
+    std::uint64_t id = internal::BaseId(e);
+    Result<std::optional<std::string>> split =
+        kv.Get(Cf::kOverrides, internal::SplitOverrideKey(id, article));
+    if (!split.has_value()) {
+      return split.error();
+    }
+    if (split->has_value()) {
+      internal::Reader reader(**split);
+      if (!reader.Fixed64(&id) || !reader.String(&e.split_name)) {
+        return Status::Corruption("bad split override");
+      }
+      e.via = "split by user from " + e.name;
+    }
+    for (int hop = 0; hop < kMaxMergeHops; ++hop) {
+      Result<std::optional<std::string>> merged =
+          kv.Get(Cf::kOverrides, internal::MergeOverrideKey(id));
+      if (!merged.has_value()) {
+        return merged.error();
+      }
+      if (!merged->has_value() || (*merged)->size() != 8) {
+        break;
+      }
+      id = internal::DecodeFixed64(**merged);
+      e.via = "merged by user";
+    }
+    e.id = id;
+  }
+  return Status::Ok();
+}
+
+// Step 3: writes new_record (or the deletion when nullopt) over old_record.
+Status Store(KvStore& kv, std::string_view id,
+             const std::optional<ArticleRecord>& old_record,
+             const std::optional<ArticleRecord>& new_record) {
+  const internal::Contributions empty;
+  const internal::Contributions old_c =
+      old_record ? internal::Contribute(id, *old_record) : empty;
+  const internal::Contributions new_c =
+      new_record ? internal::Contribute(id, *new_record) : empty;
+  Batch batch;
+  DOSSIER_RETURN_IF_ERROR(internal::ApplyDiff(kv, old_c, new_c, &batch));
+  if (new_record) {
+    batch.Put(Cf::kArticles, std::string(id),
+              internal::EncodeArticleRecord(*new_record));
+  } else {
+    batch.Delete(Cf::kArticles, std::string(id));
+  }
+  return kv.Write(batch);
+}
+
+}  // namespace
+
+GraphStore::GraphStore(std::unique_ptr<KvStore> kv, const GraphOptions& options)
+    : kv_(std::move(kv)), options_(options) {}
+
+GraphStore::~GraphStore() {
+  Close().IgnoreError();  // safety net; callers Close() and check
+}
+
+Result<std::unique_ptr<GraphStore>> GraphStore::Open(
+    const std::filesystem::path& dir, const GraphOptions& options) {
+  if (options.create_if_missing && !options.read_only) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return Status::IOError("creating " + dir.string() + ": " + ec.message());
+    }
+  } else if (!std::filesystem::exists(dir / "CURRENT")) {
+    return Status::NotFound("no graph store at " + dir.string());
+  }
+  internal::KvOptions kv_options;
+  kv_options.create_if_missing = options.create_if_missing && !options.read_only;
+  kv_options.read_only = options.read_only;
+  kv_options.block_cache_bytes = options.block_cache_bytes;
+  Result<std::unique_ptr<KvStore>> kv = KvStore::Open(dir, kv_options);
+  if (!kv.has_value()) {
+    return kv.error();
+  }
+  DOSSIER_RETURN_IF_ERROR(CheckVersion(**kv, dir, options.read_only));
+  return std::unique_ptr<GraphStore>(
+      new GraphStore(std::move(kv.value()), options));
+}
+
+Status GraphStore::PutArticle(const Article& article,
+                              const ArticleAnalysis& analysis,
+                              std::string_view content_hash) {
+  if (kv_ == nullptr) {
+    return Status::Internal("graph store is closed");
+  }
+  if (article.id.empty()) {
+    return Status::InvalidInput("article has an empty id");
+  }
+  Result<ArticleRecord> record =
+      internal::BuildRecord(article, analysis, content_hash,
+                            options_.max_cooccurring_entities);
+  if (!record.has_value()) {
+    return record.error().WithContext("article " + article.id);
+  }
+  DOSSIER_RETURN_IF_ERROR(Resolve(*kv_, article.id, &record.value()));
+  Result<std::optional<ArticleRecord>> old = LoadRecord(*kv_, article.id);
+  if (!old.has_value()) {
+    return old.error();
+  }
+  return Store(*kv_, article.id, *old, std::optional<ArticleRecord>(*record));
+}
+
+Status GraphStore::DeleteArticle(std::string_view id) {
+  if (kv_ == nullptr) {
+    return Status::Internal("graph store is closed");
+  }
+  Result<std::optional<ArticleRecord>> old = LoadRecord(*kv_, id);
+  if (!old.has_value()) {
+    return old.error();
+  }
+  if (!old->has_value()) {
+    return Status::NotFound("no article " + std::string(id) + " in the graph");
+  }
+  return Store(*kv_, id, *old, std::nullopt);
+}
+
+Status GraphStore::ReapplyArticle(std::string_view id) {
+  Result<std::optional<ArticleRecord>> old = LoadRecord(*kv_, id);
+  if (!old.has_value()) {
+    return old.error();
+  }
+  if (!old->has_value()) {
+    return Status::Ok();
+  }
+  ArticleRecord updated = **old;
+  DOSSIER_RETURN_IF_ERROR(Resolve(*kv_, id, &updated));
+  if (updated == **old) {
+    return Status::Ok();
+  }
+  return Store(*kv_, id, *old, std::optional<ArticleRecord>(updated));
+}
+
+Result<std::optional<std::string>> GraphStore::ArticleHash(
+    std::string_view id) const {
+  Result<std::optional<ArticleRecord>> record = LoadRecord(*kv_, id);
+  if (!record.has_value()) {
+    return record.error();
+  }
+  if (!record->has_value()) {
+    return std::optional<std::string>();
+  }
+  return std::optional<std::string>((*record)->hash);
+}
+
+Status GraphStore::ForEachArticle(
+    const std::function<Status(std::string_view, std::string_view)>& fn) const {
+  Status result;
+  Status scan = kv_->Scan(Cf::kArticles, "", [&](std::string_view key,
+                                                 std::string_view value) {
+    internal::Reader reader(value);
+    std::string hash;
+    if (!reader.String(&hash)) {
+      result = Status::Corruption("bad article record for " + std::string(key));
+      return false;
+    }
+    result = fn(key, hash);
+    return result.ok();
+  });
+  DOSSIER_RETURN_IF_ERROR(scan);
+  return result;
+}
+
+namespace {
+
+// Ids of the articles mentioning `id`, from the mentions CF.
+Result<std::vector<std::string>> ArticlesOf(const KvStore& kv,
+                                            std::uint64_t id) {
+  std::vector<std::string> articles;
+  const std::string prefix = internal::EntityKey(id);
+  Status s = kv.Scan(Cf::kMentions, prefix,
+                     [&](std::string_view key, std::string_view) {
+                       articles.emplace_back(key.substr(18));
+                       return true;
+                     });
+  if (!s.ok()) {
+    return s;
+  }
+  return articles;
+}
+
+}  // namespace
+
+Status GraphStore::Merge(EntityId into, EntityId from) {
+  if (into == from) {
+    return Status::InvalidInput("cannot merge an entity into itself");
+  }
+  Result<EntitySummary> a = GetSummary(into);
+  if (!a.has_value()) {
+    return a.error();
+  }
+  Result<EntitySummary> b = GetSummary(from);
+  if (!b.has_value()) {
+    return b.error();
+  }
+  Batch batch;
+  std::string target;
+  internal::PutFixed64(&target, into);
+  batch.Put(Cf::kOverrides, internal::MergeOverrideKey(from), target);
+  // An earlier merge the other way would now form a cycle: drop it.
+  batch.Delete(Cf::kOverrides, internal::MergeOverrideKey(into));
+  DOSSIER_RETURN_IF_ERROR(kv_->Write(batch));
+  Result<std::vector<std::string>> articles = ArticlesOf(*kv_, from);
+  if (!articles.has_value()) {
+    return articles.error();
+  }
+  for (const std::string& article : *articles) {
+    DOSSIER_RETURN_IF_ERROR(ReapplyArticle(article));
+  }
+  return Status::Ok();
+}
+
+Result<EntityId> GraphStore::Split(EntityId id,
+                                   std::span<const std::string> articles,
+                                   std::string_view new_name) {
+  Result<EntitySummary> summary = GetSummary(id);
+  if (!summary.has_value()) {
+    return summary.error();
+  }
+  const std::string norm = NormalizeName(new_name, summary->type);
+  const EntityId new_id = EntityIdFor(summary->type, norm);
+  if (norm.empty() || new_id == id) {
+    return Status::InvalidInput("split needs a new name that differs from \"" +
+                                summary->name + "\"");
+  }
+  std::string value;
+  internal::PutFixed64(&value, new_id);
+  internal::PutString(&value, new_name);
+  std::vector<std::string> touched;
+  for (const std::string& article : articles) {
+    Result<std::optional<ArticleRecord>> record = LoadRecord(*kv_, article);
+    if (!record.has_value()) {
+      return record.error();
+    }
+    if (!record->has_value()) {
+      continue;
+    }
+    Batch batch;
+    for (const internal::RecordEntity& e : (*record)->entities) {
+      if (e.id == id) {
+        batch.Put(Cf::kOverrides,
+                  internal::SplitOverrideKey(internal::BaseId(e), article),
+                  value);
+      }
+    }
+    if (!batch.ops.empty()) {
+      DOSSIER_RETURN_IF_ERROR(kv_->Write(batch));
+      touched.push_back(article);
+    }
+  }
+  if (touched.empty()) {
+    return Status::NotFound("none of the given articles mention \"" +
+                            summary->name + "\"");
+  }
+  // Splitting off a name that an earlier merge folded in undoes that merge:
+  // the user now says the two are different.
+  Result<std::optional<std::string>> merged =
+      kv_->Get(Cf::kOverrides, internal::MergeOverrideKey(new_id));
+  if (!merged.has_value()) {
+    return merged.error();
+  }
+  if (merged->has_value()) {
+    Batch batch;
+    batch.Delete(Cf::kOverrides, internal::MergeOverrideKey(new_id));
+    DOSSIER_RETURN_IF_ERROR(kv_->Write(batch));
+    Result<std::vector<std::string>> all = ArticlesOf(*kv_, id);
+    if (!all.has_value()) {
+      return all.error();
+    }
+    touched = std::move(all.value());
+  }
+  for (const std::string& article : touched) {
+    DOSSIER_RETURN_IF_ERROR(ReapplyArticle(article));
+  }
+  return new_id;
+}
+
+Result<std::string> GraphStore::DumpForTesting() const {
+  std::string out;
+  auto hex = [](std::string_view s) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string h;
+    for (unsigned char c : s) {
+      if (c >= 0x20 && c < 0x7f && c != '\\') {
+        h.push_back(static_cast<char>(c));
+      } else {
+        h += "\\x";
+        h.push_back(kDigits[c >> 4]);
+        h.push_back(kDigits[c & 15]);
+      }
+    }
+    return h;
+  };
+  for (int cf = 0; cf < internal::kCfCount; ++cf) {
+    const Cf family = static_cast<Cf>(cf);
+    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+        family, "", [&](std::string_view key, std::string_view value) {
+          out += std::string(internal::CfName(family)) + " " + hex(key) +
+                 " = " + hex(value) + "\n";
+          return true;
+        }));
+  }
+  return out;
+}
+
+Status GraphStore::Close() {
+  if (kv_ == nullptr) {
+    return Status::Ok();
+  }
+  Status s = kv_->Close();
+  kv_.reset();
+  return s;
+}
+
+}  // namespace dossier::graph

@@ -1,0 +1,54 @@
+// What one article contributes to the graph, in two steps:
+//  1. BuildRecord turns an Article + ArticleAnalysis into an ArticleRecord
+//     (code point offsets, sentences, co-occurring pairs), before ids are
+//     resolved against the store's overrides.
+//  2. Contribute expands a resolved record into the exact keys and counter
+//     deltas it adds to each column family. Storing old -> new is then
+//     "apply Contribute(new) - Contribute(old)", which makes re-indexing and
+//     deletion exact.
+// Pure functions; thread-safe.
+#ifndef DOSSIER_GRAPH_INTERNAL_CONTRIBUTIONS_H_
+#define DOSSIER_GRAPH_INTERNAL_CONTRIBUTIONS_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "common/annotations.h"
+#include "common/article.h"
+#include "common/result.h"
+#include "graph/internal/keys.h"
+#include "graph/internal/rocks_db.h"
+
+namespace dossier::graph::internal {
+
+// kInvalidInput when a span lies outside the text.
+Result<ArticleRecord> BuildRecord(const Article& article,
+                                  const ArticleAnalysis& analysis,
+                                  std::string_view content_hash,
+                                  std::size_t max_cooccurring_entities);
+
+// The id an article entity resolves to before overrides.
+std::uint64_t BaseId(const RecordEntity& entity);
+
+struct Contributions {
+  // Keys owned by this article alone: key -> value, per column family.
+  std::map<Cf, std::map<std::string, std::string>> owned;
+  // Counter deltas on shared keys.
+  std::map<std::uint64_t, EntityValue> entities;     // id -> delta
+  std::map<std::string, std::int64_t> aliases;       // alias key -> delta
+  std::map<std::string, CoocCounts> cooc_counts;     // 'N' key -> delta
+};
+
+Contributions Contribute(std::string_view article_id,
+                         const ArticleRecord& record);
+
+// Adds to `batch` what turns the store's state with `old_c` applied into the
+// state with `new_c` applied. Reads the shared counters from `kv`.
+Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
+                 const Contributions& new_c, Batch* batch);
+
+}  // namespace dossier::graph::internal
+
+#endif  // DOSSIER_GRAPH_INTERNAL_CONTRIBUTIONS_H_

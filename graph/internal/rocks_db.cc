@@ -1,0 +1,195 @@
+#include "graph/internal/rocks_db.h"
+
+#include <array>
+#include <utility>
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include "graph/internal/keys.h"
+
+namespace dossier::graph::internal {
+namespace {
+
+constexpr std::array<std::string_view, kCfCount> kCfNames = {
+    kCfEntities,  kCfAliases, kCfMentions, kCfRelationsOut, kCfRelationsIn,
+    kCfCooccurrence, kCfQuotes, kCfArticles, kCfMeta,        kCfOverrides};
+
+// rocksdb::Status -> Status, code by code.
+Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  if (s.ok()) {
+    return Status::Ok();
+  }
+  std::string msg = std::string(what) + ": " + s.ToString();
+  if (s.IsNotFound()) {
+    return Status::NotFound(msg);
+  }
+  if (s.IsCorruption()) {
+    return Status::Corruption(msg);
+  }
+  if (s.IsIOError()) {
+    return Status::IOError(msg);
+  }
+  if (s.IsNotSupported()) {
+    return Status::NotSupported(msg);
+  }
+  if (s.IsInvalidArgument()) {
+    return Status::InvalidInput(msg);
+  }
+  return Status::Internal(msg);
+}
+
+rocksdb::Slice ToSlice(std::string_view s) { return {s.data(), s.size()}; }
+std::string_view ToView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
+}  // namespace
+
+std::string_view CfName(Cf cf) { return kCfNames[static_cast<int>(cf)]; }
+
+struct KvStore::Impl {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;  // owned; see Close()
+
+  rocksdb::ColumnFamilyHandle* handle(Cf cf) const {
+    return handles[static_cast<int>(cf)];
+  }
+};
+
+KvStore::KvStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+KvStore::~KvStore() {
+  // Safety net only: callers Close() explicitly and see its Status.
+  Close().IgnoreError();  // nothing to report to from a destructor
+}
+
+Result<std::unique_ptr<KvStore>> KvStore::Open(
+    const std::filesystem::path& dir, const KvOptions& options) {
+  rocksdb::Options db_options;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.create_missing_column_families = options.create_if_missing;
+  db_options.max_open_files = 512;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
+  for (std::string_view name : kCfNames) {
+    descriptors.emplace_back(std::string(name), cf_options);
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      options.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, dir.string(), descriptors,
+                                         &handles, &raw)
+          : rocksdb::DB::Open(db_options, dir.string(), descriptors, &handles,
+                              &raw);
+  std::unique_ptr<rocksdb::DB> db(raw);
+  if (!s.ok()) {
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+      return Status::IOError("graph store locked by another process: " +
+                             dir.string());
+    }
+    if (s.IsInvalidArgument() && !options.create_if_missing) {
+      return Status::NotFound("no graph store at " + dir.string());
+    }
+    return FromRocks(s, "opening graph store " + dir.string());
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(db);
+  // Drop the default CF handle; our CFs are indexed by Cf.
+  impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
+  impl->handles.assign(handles.begin() + 1, handles.end());
+  return std::unique_ptr<KvStore>(new KvStore(std::move(impl)));
+}
+
+Result<std::optional<std::string>> KvStore::Get(Cf cf,
+                                                std::string_view key) const {
+  std::string value;
+  rocksdb::Status s =
+      impl_->db->Get(rocksdb::ReadOptions(), impl_->handle(cf), ToSlice(key),
+                     &value);
+  if (s.IsNotFound()) {
+    return std::optional<std::string>();
+  }
+  if (!s.ok()) {
+    return FromRocks(s, "reading " + std::string(CfName(cf)));
+  }
+  return std::optional<std::string>(std::move(value));
+}
+
+Status KvStore::Write(const Batch& batch) {
+  rocksdb::WriteBatch wb;
+  for (const Batch::Op& op : batch.ops) {
+    rocksdb::Status s =
+        op.value ? wb.Put(impl_->handle(op.cf), ToSlice(op.key),
+                          ToSlice(*op.value))
+                 : wb.Delete(impl_->handle(op.cf), ToSlice(op.key));
+    if (!s.ok()) {
+      return FromRocks(s, "building write batch");
+    }
+  }
+  return FromRocks(impl_->db->Write(rocksdb::WriteOptions(), &wb),
+                   "writing graph store");
+}
+
+Status KvStore::Scan(Cf cf, std::string_view prefix, const ScanFn& fn,
+                     std::string_view start) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->handle(cf)));
+  for (it->Seek(ToSlice(start.empty() ? prefix : start)); it->Valid();
+       it->Next()) {
+    std::string_view key = ToView(it->key());
+    if (key.substr(0, prefix.size()) != prefix) {
+      break;
+    }
+    if (!fn(key, ToView(it->value()))) {
+      break;
+    }
+  }
+  return FromRocks(it->status(), "scanning " + std::string(CfName(cf)));
+}
+
+Status KvStore::ScanReverse(Cf cf, std::string_view prefix,
+                            const ScanFn& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->handle(cf)));
+  // Position after the last key with this prefix: the prefix followed by
+  // 0xff bytes is past any key we write (article ids are UTF-8, never 0xff).
+  std::string upper(prefix);
+  upper.append(32, '\xff');
+  for (it->SeekForPrev(ToSlice(upper)); it->Valid(); it->Prev()) {
+    std::string_view key = ToView(it->key());
+    if (key.substr(0, prefix.size()) != prefix) {
+      break;
+    }
+    if (!fn(key, ToView(it->value()))) {
+      break;
+    }
+  }
+  return FromRocks(it->status(), "scanning " + std::string(CfName(cf)));
+}
+
+Status KvStore::Close() {
+  if (impl_ == nullptr || impl_->db == nullptr) {
+    return Status::Ok();
+  }
+  Status result;
+  for (rocksdb::ColumnFamilyHandle* h : impl_->handles) {
+    Status s = FromRocks(impl_->db->DestroyColumnFamilyHandle(h),
+                         "closing column family");
+    if (result.ok()) {
+      result = s;
+    }
+  }
+  impl_->handles.clear();
+  Status s = FromRocks(impl_->db->Close(), "closing graph store");
+  impl_->db.reset();
+  return result.ok() ? s : result;
+}
+
+}  // namespace dossier::graph::internal

@@ -1,0 +1,92 @@
+// KvStore: the only file pair that sees RocksDB. It opens the graph's column
+// families, converts rocksdb::Status code by code, and offers point reads,
+// prefix scans and atomic batches in our own types. Not thread-safe for
+// writes; one writer at a time (GraphStore's contract).
+#ifndef DOSSIER_GRAPH_INTERNAL_ROCKS_DB_H_
+#define DOSSIER_GRAPH_INTERNAL_ROCKS_DB_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "common/status.h"
+
+namespace dossier::graph::internal {
+
+enum class Cf : int {
+  kEntities = 0,
+  kAliases,
+  kMentions,
+  kRelationsOut,
+  kRelationsIn,
+  kCooccurrence,
+  kQuotes,
+  kArticles,
+  kMeta,
+  kOverrides,
+};
+inline constexpr int kCfCount = 10;
+std::string_view CfName(Cf cf);
+
+// A list of puts and deletes applied atomically by KvStore::Write.
+struct Batch {
+  struct Op {
+    Cf cf;
+    std::string key;
+    std::optional<std::string> value;  // nullopt = delete
+  };
+  std::vector<Op> ops;
+  void Put(Cf cf, std::string key, std::string value) {
+    ops.push_back({cf, std::move(key), std::move(value)});
+  }
+  void Delete(Cf cf, std::string key) {
+    ops.push_back({cf, std::move(key), std::nullopt});
+  }
+};
+
+// Returns false to stop a scan early.
+using ScanFn = std::function<bool(std::string_view key, std::string_view value)>;
+
+struct KvOptions {
+  bool create_if_missing = true;        // Default: true
+  std::size_t block_cache_bytes = 64u << 20;  // Default: 64 MiB
+  bool read_only = false;               // Default: false
+};
+
+class KvStore {
+ public:
+  // kIOError when the directory is locked or unreadable, kCorruption when
+  // RocksDB reports it, kNotFound when missing and !create_if_missing.
+  static Result<std::unique_ptr<KvStore>> Open(const std::filesystem::path& dir,
+                                               const KvOptions& options);
+  ~KvStore();
+  KvStore(const KvStore&) = delete;
+  KvStore& operator=(const KvStore&) = delete;
+
+  // nullopt when the key is absent.
+  Result<std::optional<std::string>> Get(Cf cf, std::string_view key) const;
+  Status Write(const Batch& batch);
+  // Visits keys starting with `prefix` in order, from `start` when given
+  // (start must itself begin with prefix).
+  Status Scan(Cf cf, std::string_view prefix, const ScanFn& fn,
+              std::string_view start = {}) const;
+  // Visits keys starting with `prefix` from the last one backwards.
+  Status ScanReverse(Cf cf, std::string_view prefix, const ScanFn& fn) const;
+  // Destroys the column family handles, then the database.
+  Status Close();
+
+ private:
+  struct Impl;
+  explicit KvStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dossier::graph::internal
+
+#endif  // DOSSIER_GRAPH_INTERNAL_ROCKS_DB_H_

@@ -1,0 +1,409 @@
+#include "graph/graph_store.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "graph/internal/keys.h"
+#include "graph/internal/rocks_db.h"
+#include "tests/graph/graph_fixture.h"
+#include "tests/support/scoped_temp_dir.h"
+
+namespace dossier::graph {
+namespace {
+
+using testing::ArticleBuilder;
+
+std::unique_ptr<GraphStore> OpenStore(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<GraphStore>> store = GraphStore::Open(dir, {});
+  REQUIRE_MESSAGE(store.has_value(), store.error().ToString());
+  return std::move(store.value());
+}
+
+std::string Dump(const GraphStore& store) {
+  Result<std::string> dump = store.DumpForTesting();
+  REQUIRE(dump.has_value());
+  return *dump;
+}
+
+EntitySummary Find(const GraphStore& store, std::string_view name) {
+  Result<FindResult> found = store.FindEntity(name);
+  REQUIRE_MESSAGE(found.has_value(), found.error().ToString());
+  return found->candidates.front().entity;
+}
+
+// The example story, reduced: three founders of Laude, one of Databricks.
+// "Ünal" puts a two-byte character first so byte and code point offsets
+// differ.
+ArticleBuilder LaudeArticle() {
+  ArticleBuilder b("a1", "2025-06-02");
+  const int andy = b.Entity("Andy Konwinski", EntityType::kPerson,
+                            OrgKind::kNone, {"Konwinski", "He"},
+                            {"surname of an earlier mention", "pronoun"});
+  const int pete = b.Entity("Pete Sonsini", EntityType::kPerson);
+  const int laude = b.Entity("Laude", EntityType::kOrg, OrgKind::kCompany);
+  const int dbx =
+      b.Entity("Databricks Inc.", EntityType::kOrg, OrgKind::kCompany);
+  b.Sentence("\xc3\x9cnal wrote this.")
+      .Sentence("Andy Konwinski co-founded Databricks Inc. in 2013.", {andy, dbx})
+      .Relate(RelationType::kFounded, andy, dbx, "co-founder")
+      .Sentence("Andy Konwinski and Pete Sonsini founded Laude.",
+                {andy, pete, laude})
+      .Relate(RelationType::kFounded, andy, laude)
+      .Relate(RelationType::kFounded, pete, laude)
+      .Sentence("\"Open models win,\" Konwinski said.", {andy})
+      .Quote(andy, "Open models win,", "said");
+  return b;
+}
+
+ArticleBuilder SecondArticle() {
+  ArticleBuilder b("a2", "2025-07-01");
+  const int dbx = b.Entity("Databricks", EntityType::kOrg, OrgKind::kCompany);
+  const int ali = b.Entity("Ali Ghodsi", EntityType::kPerson);
+  b.Sentence("Ali Ghodsi leads Databricks.", {ali, dbx})
+      .Relate(RelationType::kLeads, ali, dbx, "CEO");
+  return b;
+}
+
+}  // namespace
+
+TEST_SUITE("graph/GraphStore") {
+  TEST_CASE("Open creates the store and refuses other format versions") {
+    dossier::testing::ScopedTempDir tmp;
+    const auto dir = tmp.path() / "graph";
+    {
+      auto store = OpenStore(dir);
+      CHECK(store->Close().ok());
+    }
+    auto rewrite_version = [&](std::uint32_t version) {
+      auto kv = graph::internal::KvStore::Open(dir, {});
+      REQUIRE(kv.has_value());
+      std::string bytes;
+      graph::internal::PutFixed32(&bytes, version);
+      graph::internal::Batch batch;
+      batch.Put(graph::internal::Cf::kMeta,
+                std::string(graph::internal::kMetaFormatVersion), bytes);
+      REQUIRE((*kv)->Write(batch).ok());
+      REQUIRE((*kv)->Close().ok());
+    };
+    SUBCASE("older") {
+      rewrite_version(graph::internal::kFormatVersion - 1);
+      auto store = GraphStore::Open(dir, {});
+      REQUIRE_FALSE(store.has_value());
+      CHECK(store.error().code() == StatusCode::kInvalidInput);
+      CHECK(store.error().message() ==
+            "graph store " + dir.string() +
+                " has format version 0, this dossier reads version 1; delete "
+                "that directory and re-run `dossier index` to rebuild it");
+    }
+    SUBCASE("newer") {
+      rewrite_version(graph::internal::kFormatVersion + 1);
+      auto store = GraphStore::Open(dir, {});
+      REQUIRE_FALSE(store.has_value());
+      CHECK(store.error().code() == StatusCode::kNotSupported);
+      CHECK(store.error().message() ==
+            "graph store " + dir.string() +
+                " has format version 2, newer than this dossier reads (1); "
+                "upgrade dossier");
+    }
+    SUBCASE("missing, without create") {
+      GraphOptions options;
+      options.create_if_missing = false;
+      auto store = GraphStore::Open(tmp.path() / "nothing", options);
+      REQUIRE_FALSE(store.has_value());
+      CHECK(store.error().code() == StatusCode::kNotFound);
+    }
+  }
+
+  TEST_CASE("PutArticle stores entities, relations with evidence and quotes") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const ArticleBuilder a1 = LaudeArticle();
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+
+    const EntitySummary andy = Find(*store, "andy konwinski");
+    CHECK(andy.name == "Andy Konwinski");
+    CHECK(andy.type == EntityType::kPerson);
+    CHECK(andy.articles == 1);
+    CHECK(andy.mentions == 3);
+
+    auto details = store->GetDetails(andy.id, {});
+    REQUIRE(details.has_value());
+    CHECK(details->first_seen == "2025-06-02");
+    CHECK(details->last_seen == "2025-06-02");
+    REQUIRE(details->aliases.size() == 1);  // "He" is never an alias
+    CHECK(details->aliases[0].form == "Konwinski");
+    CHECK(details->aliases[0].reason == "surname of an earlier mention");
+    REQUIRE(details->relations.size() == 2);
+    std::map<std::string, const RelationEdge*> by_other;
+    for (const RelationEdge& r : details->relations) {
+      by_other[r.other.name] = &r;
+    }
+    const RelationEdge& founded = *by_other.at("Databricks Inc.");
+    CHECK(founded.type == RelationType::kFounded);
+    CHECK(founded.outgoing);
+    REQUIRE(founded.evidence.size() == 1);
+    const EvidenceRef& ev = founded.evidence[0];
+    CHECK(ev.article == "a1");
+    CHECK(ev.sentence == "Andy Konwinski co-founded Databricks Inc. in 2013.");
+    CHECK(ev.role == "co-founder");
+    // "Ünal wrote this. " is 17 code points (18 bytes).
+    CHECK(ev.start == 17);
+    CHECK(ev.end == 17 + 50);
+    REQUIRE(details->quotes.size() == 1);
+    CHECK(details->quotes[0].text == "Open models win,");
+    CHECK(details->quotes[0].cue == "said");
+    CHECK(details->quotes[0].article == "a1");
+
+    const EntitySummary laude = Find(*store, "Laude");
+    auto laude_details = store->GetDetails(laude.id, {});
+    REQUIRE(laude_details.has_value());
+    REQUIRE(laude_details->relations.size() == 2);
+    for (const RelationEdge& r : laude_details->relations) {
+      CHECK_FALSE(r.outgoing);
+      CHECK(r.type == RelationType::kFounded);
+    }
+    CHECK(laude.org_kind == OrgKind::kCompany);
+    CHECK(KindLabel(laude) == "COMPANY");
+
+    auto hash = store->ArticleHash("a1");
+    REQUIRE(hash.has_value());
+    CHECK(hash->value_or("") == "h1");
+    auto missing = store->ArticleHash("zz");
+    REQUIRE(missing.has_value());
+    CHECK_FALSE(missing->has_value());
+  }
+
+  TEST_CASE("Re-putting the same article leaves every count unchanged") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const ArticleBuilder a1 = LaudeArticle();
+    const ArticleBuilder a2 = SecondArticle();
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    const std::string before = Dump(*store);
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    CHECK(Dump(*store) == before);
+    CHECK(Find(*store, "Databricks").articles == 2);
+  }
+
+  TEST_CASE("DeleteArticle removes exactly what the article contributed") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const ArticleBuilder a1 = LaudeArticle();
+    const ArticleBuilder a2 = SecondArticle();
+    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    const std::string before = Dump(*store);
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    CHECK(Dump(*store) != before);
+    CHECK(Find(*store, "Databricks").articles == 2);
+    REQUIRE(store->DeleteArticle("a1").ok());
+    CHECK(Dump(*store) == before);
+    CHECK(Find(*store, "Databricks").articles == 1);
+    CHECK(store->FindEntity("Pete Sonsini").error().code() ==
+          StatusCode::kNotFound);
+    CHECK(store->DeleteArticle("a1").code() == StatusCode::kNotFound);
+  }
+
+  TEST_CASE("Re-indexing a changed article replaces its old contribution") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    ArticleBuilder a1 = LaudeArticle();
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    a1.mutable_analysis().relations.pop_back();  // Pete no longer founded it
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1b").ok());
+    const EntitySummary pete = Find(*store, "Pete Sonsini");
+    auto details = store->GetDetails(pete.id, {});
+    REQUIRE(details.has_value());
+    CHECK(details->relations.empty());
+    CHECK(store->ArticleHash("a1")->value_or("") == "h1b");
+  }
+
+  TEST_CASE("Entity resolution joins names that differ only in form") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const std::pair<const char*, const char*> same[] = {
+        {"Databricks Inc.", "DATABRICKS"},
+        {"The Coca-Cola Company", "Coca Cola Company"},
+        {"Nestl\xc3\xa9 S.A.", "Nestle"},
+        {"Siemens AG", "Siemens"},
+        {"Acme Ltd.", "ACME LLC"},
+    };
+    int n = 0;
+    for (const auto& [first, second] : same) {
+      for (const char* name : {first, second}) {
+        ArticleBuilder b("art" + std::to_string(n++), "2025-01-01");
+        const int e = b.Entity(name, EntityType::kOrg, OrgKind::kCompany);
+        b.Sentence(std::string(name) + " grew.", {e});
+        REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
+      }
+      CAPTURE(first);
+      const EntitySummary s = Find(*store, second);
+      CHECK(s.articles == 2);
+      CHECK(Find(*store, first).id == s.id);
+    }
+  }
+
+  TEST_CASE("People who share only a surname stay apart") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const std::pair<const char*, const char*> people[] = {
+        {"p0", "John Smith"}, {"p1", "Jane Smith"}, {"p2", "John Smith"}};
+    for (const auto& [id, name] : people) {
+      ArticleBuilder b(id, "2025-01-01");
+      const int e = b.Entity(name, EntityType::kPerson);
+      b.Sentence(std::string(name) + " spoke.", {e});
+      REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
+    }
+    CHECK(Find(*store, "John Smith").articles == 2);
+    CHECK(Find(*store, "Jane Smith").articles == 1);
+    CHECK(Find(*store, "John Smith").id != Find(*store, "Jane Smith").id);
+
+    auto by_surname = store->FindEntity("Smith");
+    REQUIRE(by_surname.has_value());
+    CHECK(by_surname->ambiguous);
+    REQUIRE(by_surname->candidates.size() == 2);
+    CHECK(by_surname->candidates[0].how == MatchKind::kSurname);
+    CHECK(by_surname->candidates[0].entity.name == "John Smith");  // more articles
+
+    // A lone surname in a later article is its own entity, not John's.
+    ArticleBuilder b("p9", "2025-01-02");
+    const int e = b.Entity("Smith", EntityType::kPerson);
+    b.Sentence("Smith declined.", {e});
+    REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
+    CHECK(Find(*store, "John Smith").articles == 2);
+    auto exact = store->FindEntity("smith");
+    REQUIRE(exact.has_value());
+    CHECK(exact->candidates[0].how == MatchKind::kExact);
+    CHECK_FALSE(exact->ambiguous);
+
+    auto prefix = store->FindEntity("Jane");
+    REQUIRE(prefix.has_value());
+    CHECK(prefix->candidates[0].how == MatchKind::kPrefix);
+    CHECK(prefix->candidates[0].entity.name == "Jane Smith");
+  }
+
+  TEST_CASE("Merge and split are kept across re-indexing") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    ArticleBuilder a("m1", "2025-01-01");
+    const int g = a.Entity("Google", EntityType::kOrg, OrgKind::kCompany);
+    a.Sentence("Google grew.", {g});
+    ArticleBuilder b("m2", "2025-02-01");
+    const int al = b.Entity("Alphabet", EntityType::kOrg, OrgKind::kCompany);
+    b.Sentence("Alphabet grew.", {al});
+    REQUIRE(store->PutArticle(a.article(), a.analysis(), "h").ok());
+    REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
+    const EntityId google = Find(*store, "Google").id;
+    const EntityId alphabet = Find(*store, "Alphabet").id;
+
+    REQUIRE(store->Merge(google, alphabet).ok());
+    auto check_merged = [&]() {
+      CHECK(store->GetSummary(alphabet).error().code() == StatusCode::kNotFound);
+      const EntitySummary s = Find(*store, "Alphabet");
+      CHECK(s.id == google);
+      CHECK(s.articles == 2);
+      auto d = store->GetDetails(google, {});
+      REQUIRE(d.has_value());
+      REQUIRE(d->aliases.size() == 1);
+      CHECK(d->aliases[0].form == "Alphabet");
+      CHECK(d->aliases[0].reason == "merged by user");
+    };
+    check_merged();
+    REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
+    check_merged();
+    CHECK(store->Merge(google, google).code() == StatusCode::kInvalidInput);
+
+    const std::string articles[] = {"m2"};
+    auto split = store->Split(google, articles, "Alphabet Inc.");
+    REQUIRE_MESSAGE(split.has_value(), split.error().ToString());
+    auto check_split = [&]() {
+      CHECK(Find(*store, "Google").articles == 1);
+      const EntitySummary s = Find(*store, "Alphabet");
+      CHECK(s.id == *split);
+      CHECK(s.name == "Alphabet Inc.");
+      CHECK(s.articles == 1);
+    };
+    check_split();
+    REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
+    check_split();
+    const std::string none[] = {"m1"};
+    CHECK(store->Split(*split, none, "X").error().code() == StatusCode::kNotFound);
+  }
+
+  TEST_CASE("Neighbors rank typed relations first and honour filters") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const ArticleBuilder a1 = LaudeArticle();
+    const ArticleBuilder a2 = SecondArticle();
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    const EntityId andy = Find(*store, "Andy Konwinski").id;
+
+    auto all = store->Neighbors(andy, {});
+    REQUIRE(all.has_value());
+    REQUIRE(all->size() == 3);
+    CHECK((*all)[0].typed_evidence == 1);
+    CHECK((*all)[2].entity.name == "Pete Sonsini");  // co-occurrence only
+    CHECK((*all)[2].typed_evidence == 0);
+    CHECK((*all)[2].cooc_sentences == 1);
+
+    NeighborOptions typed;
+    typed.typed_only = true;
+    CHECK(store->Neighbors(andy, typed)->size() == 2);
+
+    NeighborOptions people;
+    people.entity_type = EntityType::kPerson;
+    auto p = store->Neighbors(andy, people);
+    REQUIRE(p->size() == 1);
+    CHECK((*p)[0].entity.name == "Pete Sonsini");
+
+    const EntityId dbx = Find(*store, "Databricks").id;
+    NeighborOptions late;
+    late.since = "2025-06-15";
+    auto l = store->Neighbors(dbx, late);
+    REQUIRE(l->size() == 1);
+    CHECK((*l)[0].entity.name == "Ali Ghodsi");
+
+    auto link = store->FindLink(dbx, andy, {});
+    REQUIRE(link.has_value());
+    REQUIRE(link->has_value());
+    CHECK((*link)->typed);
+    CHECK_FALSE((*link)->outgoing);  // Andy founded Databricks
+    CHECK((*link)->evidence.article == "a1");
+  }
+
+  TEST_CASE("Bad spans are rejected with the article named") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    ArticleBuilder b = SecondArticle();
+    b.mutable_analysis().mentions[0].span = {5, 500};
+    Status s = store->PutArticle(b.article(), b.analysis(), "h");
+    CHECK(s.code() == StatusCode::kInvalidInput);
+    CHECK(s.message() ==
+          "article a2: mention span [5, 500) lies outside the text (29 bytes)");
+    Article empty_id;
+    CHECK(store->PutArticle(empty_id, {}, "h").code() ==
+          StatusCode::kInvalidInput);
+  }
+
+  TEST_CASE("ForEachArticle visits every article with its hash") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const ArticleBuilder a1 = LaudeArticle();
+    const ArticleBuilder a2 = SecondArticle();
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    std::string seen;
+    REQUIRE(store->ForEachArticle([&](std::string_view id, std::string_view h) {
+                   seen += std::string(id) + "=" + std::string(h) + " ";
+                   return Status::Ok();
+                 }).ok());
+    CHECK(seen == "a1=h1 a2=h2 ");
+    CHECK(store->Close().ok());
+  }
+}
+
+}  // namespace dossier::graph
