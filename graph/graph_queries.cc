@@ -389,6 +389,10 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
     if (out.size() >= options.limit) {
       break;
     }
+    if (!options.summaries) {
+      out.push_back(std::move(n));
+      continue;
+    }
     Result<EntitySummary> s = GetSummary(n.entity.id);
     if (!s.has_value()) {
       continue;  // a dangling edge; `dossier check` reports those

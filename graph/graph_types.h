@@ -117,6 +117,9 @@ struct NeighborOptions {
   std::string until;
   // At most this many neighbours, strongest first. Default: 50.
   std::size_t limit = 50;
+  // Fill Neighbor::entity beyond its id; costs one read per neighbour, and
+  // the type filters need it. Default: true.
+  bool summaries = true;
 };
 
 // A direct link between two entities, with the sentence supporting it.
