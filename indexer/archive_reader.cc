@@ -92,10 +92,9 @@ Status ExpandDirectory(const fs::path& dir, std::vector<InputFile>* files,
     return Status::IOError("cannot walk directory " + dir.string() + ": " +
                            ec.message());
   }
-  std::sort(found.begin(), found.end(),
-            [](const InputFile& a, const InputFile& b) {
-              return a.path < b.path;
-            });
+  std::sort(
+      found.begin(), found.end(),
+      [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
   files->insert(files->end(), std::make_move_iterator(found.begin()),
                 std::make_move_iterator(found.end()));
   return Status::Ok();

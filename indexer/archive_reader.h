@@ -55,10 +55,10 @@ struct ReaderOptions {
 // An input record that could not become an Article. Nothing is dropped
 // silently: the caller writes each Reject to rejects.jsonl.
 struct Reject {
-  std::string origin;   // "path:line" (JSONL), "path:line" of the record
-                        // start (SGML) or "path" (text, HTML)
-  Status status;        // located at `origin`; ToString() gives
-                        // "bad.jsonl:3: invalid JSON at column 7: ..."
+  std::string origin;       // "path:line" (JSONL), "path:line" of the record
+                            // start (SGML) or "path" (text, HTML)
+  Status status;            // located at `origin`; ToString() gives
+                            // "bad.jsonl:3: invalid JSON at column 7: ..."
   std::string raw_excerpt;  // the first bytes of the record, valid UTF-8
 };
 

@@ -74,7 +74,7 @@ int MonthNumber(std::string_view word) {
 
 bool IsWeekday(std::string_view word) {
   static constexpr std::array<std::string_view, 7> kDays = {
-      "monday", "tuesday", "wednesday", "thursday",
+      "monday", "tuesday",  "wednesday", "thursday",
       "friday", "saturday", "sunday"};
   for (std::string_view day : kDays) {
     if (word == day || (word.size() == 3 && day.substr(0, 3) == word)) {
@@ -240,19 +240,19 @@ class Parser {
       return true;
     }
     if (Peek(TokenKind::kWord)) {
-      static constexpr std::array<std::pair<std::string_view, int>, 12>
-          kZones = {{{"z", 0},
-                     {"ut", 0},
-                     {"utc", 0},
-                     {"gmt", 0},
-                     {"est", -5 * 60},
-                     {"edt", -4 * 60},
-                     {"cst", -6 * 60},
-                     {"cdt", -5 * 60},
-                     {"mst", -7 * 60},
-                     {"mdt", -6 * 60},
-                     {"pst", -8 * 60},
-                     {"pdt", -7 * 60}}};
+      static constexpr std::array<std::pair<std::string_view, int>, 12> kZones =
+          {{{"z", 0},
+            {"ut", 0},
+            {"utc", 0},
+            {"gmt", 0},
+            {"est", -5 * 60},
+            {"edt", -4 * 60},
+            {"cst", -6 * 60},
+            {"cdt", -5 * 60},
+            {"mst", -7 * 60},
+            {"mdt", -6 * 60},
+            {"pst", -8 * 60},
+            {"pdt", -7 * 60}}};
       for (const auto& [name, minutes] : kZones) {
         if (tokens_[pos_].text == name) {
           offset_minutes_ = minutes;
@@ -299,9 +299,9 @@ class Parser {
     using std::chrono::days;
     using std::chrono::minutes;
     using std::chrono::seconds;
-    const std::chrono::year_month_day ymd{
-        std::chrono::year{year_}, std::chrono::month{unsigned(month_)},
-        std::chrono::day{unsigned(day_)}};
+    const std::chrono::year_month_day ymd{std::chrono::year{year_},
+                                          std::chrono::month{unsigned(month_)},
+                                          std::chrono::day{unsigned(day_)}};
     if (!ymd.ok() || year_ < 1000) {
       return std::nullopt;
     }
@@ -311,9 +311,9 @@ class Parser {
       return std::string(out);
     }
     // Local time minus the zone's offset is UTC.
-    const std::chrono::sys_seconds local =
-        std::chrono::sys_days{ymd} + std::chrono::hours{hour_} +
-        minutes{minute_} + seconds{second_};
+    const std::chrono::sys_seconds local = std::chrono::sys_days{ymd} +
+                                           std::chrono::hours{hour_} +
+                                           minutes{minute_} + seconds{second_};
     const std::chrono::sys_seconds utc = local - minutes{offset_minutes_};
     const std::chrono::sys_days day = std::chrono::floor<days>(utc);
     const std::chrono::year_month_day utc_ymd{day};

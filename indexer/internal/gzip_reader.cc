@@ -15,7 +15,9 @@ namespace {
 constexpr std::size_t kRawChunkBytes = std::size_t{64} << 10;
 constexpr std::size_t kLineChunkBytes = std::size_t{64} << 10;
 
-std::string ErrnoText() { return std::strerror(errno); }
+std::string ErrnoText() {
+  return std::strerror(errno);
+}
 
 }  // namespace
 
@@ -31,7 +33,10 @@ struct InputStream::Inflater {
 };
 
 InputStream::InputStream(int fd, bool owns_fd, std::string name)
-    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)), raw_(kRawChunkBytes) {}
+    : fd_(fd),
+      owns_fd_(owns_fd),
+      name_(std::move(name)),
+      raw_(kRawChunkBytes) {}
 
 InputStream::~InputStream() {
   if (owns_fd_ && fd_ >= 0) {

@@ -53,13 +53,13 @@ class InputStream {
   int fd_;
   bool owns_fd_;
   std::string name_;
-  std::vector<char> raw_;          // raw bytes read, not yet consumed
-  std::size_t raw_begin_ = 0;      // first unconsumed byte in raw_
-  std::size_t raw_end_ = 0;        // end of valid bytes in raw_
+  std::vector<char> raw_;      // raw bytes read, not yet consumed
+  std::size_t raw_begin_ = 0;  // first unconsumed byte in raw_
+  std::size_t raw_end_ = 0;    // end of valid bytes in raw_
   bool raw_eof_ = false;
   bool detected_ = false;
   std::unique_ptr<Inflater> inflater_;  // set when the input is gzip
-  std::string peeked_;             // decoded bytes returned by Peek
+  std::string peeked_;                  // decoded bytes returned by Peek
   std::size_t peeked_pos_ = 0;
   std::uint64_t raw_bytes_read_ = 0;
 };

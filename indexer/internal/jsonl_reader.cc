@@ -1,9 +1,8 @@
 #include "indexer/internal/jsonl_reader.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
 #include "indexer/internal/reader_util.h"
@@ -43,8 +42,8 @@ std::string TakeString(const Json& record, const char* name, std::string* out) {
     *out = it->dump();
     return {};
   }
-  return std::string("field \"") + name +
-         "\" must be a string or null, got " + it->type_name();
+  return std::string("field \"") + name + "\" must be a string or null, got " +
+         it->type_name();
 }
 
 // One non-blank line to one item.
@@ -64,10 +63,10 @@ ReadItem ReadRecord(const std::string& line, const std::string& origin,
     return MakeReject(origin, ParseErrorReason(e), line, offset_bytes);
   }
   if (!record.is_object()) {
-    return MakeReject(origin,
-                      std::string("expected a JSON object, got ") +
-                          record.type_name(),
-                      line, offset_bytes);
+    return MakeReject(
+        origin,
+        std::string("expected a JSON object, got ") + record.type_name(), line,
+        offset_bytes);
   }
   if (!record.contains("text") || record["text"].is_null()) {
     return MakeReject(origin, "missing required field \"text\"", line,
@@ -76,9 +75,9 @@ ReadItem ReadRecord(const std::string& line, const std::string& origin,
   Article article;
   article.origin = origin;
   const std::pair<const char*, std::string*> fields[] = {
-      {"id", &article.id},         {"url", &article.url},
-      {"title", &article.title},   {"text", &article.text},
-      {"date", &article.date},     {"source", &article.source},
+      {"id", &article.id},        {"url", &article.url},
+      {"title", &article.title},  {"text", &article.text},
+      {"date", &article.date},    {"source", &article.source},
       {"author", &article.author}};
   for (const auto& [name, field] : fields) {
     std::string reason = TakeString(record, name, field);
@@ -114,12 +113,11 @@ Status ReadJsonl(InputStream& in, const ReaderOptions& options,
     const std::string origin =
         in.name() + ":" + std::to_string(lines.line_number());
     if (full_size > options.max_record_bytes) {
-      emit(MakeReject(origin,
-                      "line is " + std::to_string(full_size) +
-                          " bytes, over the " +
-                          std::to_string(options.max_record_bytes) +
-                          "-byte record limit",
-                      line, in.raw_bytes_read()));
+      emit(MakeReject(
+          origin,
+          "line is " + std::to_string(full_size) + " bytes, over the " +
+              std::to_string(options.max_record_bytes) + "-byte record limit",
+          line, in.raw_bytes_read()));
       continue;
     }
     if (TrimBlanks(line).empty()) {

@@ -45,8 +45,8 @@ ReadItem FinishArticle(Article article, std::string_view raw,
   std::vector<std::string> warnings;
   std::size_t replaced_total = 0;
   for (std::string* field :
-       {&article.id, &article.url, &article.title, &article.text,
-        &article.date, &article.source, &article.author}) {
+       {&article.id, &article.url, &article.title, &article.text, &article.date,
+        &article.source, &article.author}) {
     if (FindInvalidUtf8(*field) != std::string::npos) {
       std::size_t replaced = 0;
       *field = RepairUtf8(*field, &replaced);

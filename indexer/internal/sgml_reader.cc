@@ -112,8 +112,8 @@ std::string Reflow(std::string_view body) {
 // Drops the closing sign-off line, "Reuter" (sometimes "REUTER").
 std::string DropSignOff(std::string text) {
   const std::size_t last = text.find_last_of('\n');
-  const std::string_view tail = TrimBlanks(std::string_view(text).substr(
-      last == std::string::npos ? 0 : last + 1));
+  const std::string_view tail = TrimBlanks(
+      std::string_view(text).substr(last == std::string::npos ? 0 : last + 1));
   if (tail == "Reuter" || tail == "REUTER") {
     text.erase(last == std::string::npos ? 0 : last);
     text = std::string(TrimBlanks(text));

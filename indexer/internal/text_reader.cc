@@ -36,7 +36,8 @@ Article TextToArticle(std::string_view content) {
   std::string text;
   text.reserve(content.size());
   for (std::size_t i = 0; i < content.size(); ++i) {
-    if (content[i] == '\r' && i + 1 < content.size() && content[i + 1] == '\n') {
+    if (content[i] == '\r' && i + 1 < content.size() &&
+        content[i + 1] == '\n') {
       continue;
     }
     text += content[i];
@@ -57,12 +58,11 @@ Status ReadText(InputStream& in, const ReaderOptions& options,
   std::size_t full_size = 0;
   DOSSIER_RETURN_IF_ERROR(ReadWhole(in, options, &content, &full_size));
   if (full_size > options.max_record_bytes) {
-    emit(MakeReject(in.name(),
-                    "file is " + std::to_string(full_size) +
-                        " bytes, over the " +
-                        std::to_string(options.max_record_bytes) +
-                        "-byte record limit",
-                    content, in.raw_bytes_read()));
+    emit(MakeReject(
+        in.name(),
+        "file is " + std::to_string(full_size) + " bytes, over the " +
+            std::to_string(options.max_record_bytes) + "-byte record limit",
+        content, in.raw_bytes_read()));
     return Status::Ok();
   }
   Article article = TextToArticle(content);

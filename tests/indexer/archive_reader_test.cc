@@ -2,6 +2,7 @@
 // plain-text reader and stable ids, through the public API.
 #include "indexer/archive_reader.h"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +10,6 @@
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "indexer/article_id.h"
 #include "tests/support/scoped_temp_dir.h"
@@ -58,8 +57,9 @@ std::string Describe(const std::vector<InputFile>& files,
 }
 
 TEST_SUITE("indexer/ArchiveReader") {
-  TEST_CASE("ExpandInputs walks directories sorted, skipping hidden and "
-            "unknown files with notes") {
+  TEST_CASE(
+      "ExpandInputs walks directories sorted, skipping hidden and "
+      "unknown files with notes") {
     testing::ScopedTempDir dir;
     dir.WriteFile("b/2.txt", "T\nbody");
     dir.WriteFile("b/1.html", "<html></html>");
@@ -90,8 +90,7 @@ TEST_SUITE("indexer/ArchiveReader") {
     testing::ScopedTempDir dir;
     const std::string odd = dir.WriteFile("dump.data", "{}").string();
     const std::string txt = dir.WriteFile("a.txt", "T\nb").string();
-    const Result<std::vector<InputFile>> files =
-        ExpandInputs({odd, "-", txt});
+    const Result<std::vector<InputFile>> files = ExpandInputs({odd, "-", txt});
     REQUIRE(files.has_value());
     REQUIRE(files->size() == 3);
     CHECK((*files)[0].path == odd);
@@ -225,7 +224,8 @@ TEST_SUITE("indexer/ArchiveReader") {
 
   TEST_CASE("the same text file read twice gets the same id") {
     testing::ScopedTempDir dir;
-    const std::string one = dir.WriteFile("one.txt", "Title\nBody text.").string();
+    const std::string one =
+        dir.WriteFile("one.txt", "Title\nBody text.").string();
     const std::string two =
         dir.WriteFile("sub/two.txt", "Title\n\nBody text.\n").string();
     const Collected first = ReadPath(one);

@@ -1,8 +1,8 @@
 #include "indexer/date_normalize.h"
 
-#include <string>
-
 #include <doctest/doctest.h>
+
+#include <string>
 
 namespace dossier::indexer {
 namespace {
@@ -54,11 +54,21 @@ TEST_SUITE("indexer/NormalizeDate") {
 
   TEST_CASE("impossible or unknown forms fail with the raw text quoted") {
     const char* kCases[] = {
-        "2023-02-29",         "2024-13-01",          "2024-04-31",
-        "2024-05-01T25:00:00Z", "2024-05-01T10:60:00Z", "May 2024",
-        "sometime soon",      "2024-05/01",          "01/05/2024",
-        "1 Mayo 2024",        "2024-05-01 10:00 XYZ", "2024-05-01T10:00:00+9999",
-        "13:00 PM 1 May 2024", "1 May 2024 13:00 PM", "2024",
+        "2023-02-29",
+        "2024-13-01",
+        "2024-04-31",
+        "2024-05-01T25:00:00Z",
+        "2024-05-01T10:60:00Z",
+        "May 2024",
+        "sometime soon",
+        "2024-05/01",
+        "01/05/2024",
+        "1 Mayo 2024",
+        "2024-05-01 10:00 XYZ",
+        "2024-05-01T10:00:00+9999",
+        "13:00 PM 1 May 2024",
+        "1 May 2024 13:00 PM",
+        "2024",
     };
     for (const char* raw : kCases) {
       CAPTURE(raw);

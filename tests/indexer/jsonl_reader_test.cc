@@ -1,12 +1,11 @@
 // JSONL reading through the public API (ReadFd / ReadInput): good records,
 // every bad-record message, gzip, limits and progress offsets.
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "indexer/archive_reader.h"
 #include "tests/support/scoped_temp_dir.h"
@@ -127,9 +126,9 @@ TEST_SUITE("indexer/JsonlReader") {
     for (std::size_t i = 0; i < expected.size(); ++i) {
       const ReadItem& item = got.items[i];
       CHECK(item.article.has_value() != item.reject.has_value());
-      CHECK((item.article ? item.article->id
-                          : "!" + item.reject->status.ToString()) ==
-            expected[i]);
+      CHECK((item.article
+                 ? item.article->id
+                 : "!" + item.reject->status.ToString()) == expected[i]);
     }
     const Reject& reject = *got.items[1].reject;
     CHECK(reject.origin == "bad.jsonl:2");

@@ -1,12 +1,11 @@
 // Reuters-21578 SGML through the public API, on a small fixture written for
 // the project (tests/fixtures/readers/mini.sgm, Latin-1).
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "indexer/archive_reader.h"
 #include "tests/support/scoped_temp_dir.h"
@@ -36,8 +35,9 @@ Collected ReadAs(const std::string& path, const ReaderOptions& options = {},
 }
 
 TEST_SUITE("indexer/SgmlReader") {
-  TEST_CASE("Reuters records become articles, with rejects for empty and "
-            "unclosed records") {
+  TEST_CASE(
+      "Reuters records become articles, with rejects for empty and "
+      "unclosed records") {
     const Collected got = ReadAs(Fixture("mini.sgm"));  // detected by content
     REQUIRE(got.status.ok());
     std::string summary;
@@ -60,8 +60,9 @@ TEST_SUITE("indexer/SgmlReader") {
     REQUIRE_FALSE(got.items.empty());
     REQUIRE(got.items[0].article.has_value());
     const Article& a = *got.items[0].article;
-    CHECK(a.title == "SOCI\xc3\x89T\xc3\x89 MARNE <SMRN.PA> TO BUY STAKE IN "
-                     "BRASSERIE");
+    CHECK(a.title ==
+          "SOCI\xc3\x89T\xc3\x89 MARNE <SMRN.PA> TO BUY STAKE IN "
+          "BRASSERIE");
     CHECK(a.text ==
           "PARIS, March 2 - Soci\xc3\xa9t\xc3\xa9 Marne said it agreed to buy "
           "a 35 pct stake in Brasserie du Nord & Cie for 40 mln francs.\n\n"
@@ -105,8 +106,8 @@ TEST_SUITE("indexer/SgmlReader") {
   TEST_CASE("a record over the record limit is rejected and skipped") {
     ReaderOptions options;
     options.max_record_bytes = 400;
-    const Collected got = ReadAs(Fixture("mini.sgm"), options,
-                                 InputFormat::kSgml);
+    const Collected got =
+        ReadAs(Fixture("mini.sgm"), options, InputFormat::kSgml);
     REQUIRE(got.status.ok());
     REQUIRE_FALSE(got.items.empty());
     REQUIRE(got.items[0].reject.has_value());
@@ -133,10 +134,11 @@ TEST_SUITE("indexer/SgmlReader") {
     bool all_ok = true;
     for (std::size_t i = 0; i < got.items.size(); ++i) {
       const ReadItem& item = got.items[i];
-      all_ok = all_ok && item.article.has_value() &&
-               item.article->id == "reuters-" + std::to_string(i + 1) &&
-               item.article->origin == "mini.sgm:" + std::to_string(4 * i + 1) &&
-               item.article->text.ends_with(" story " + std::to_string(i + 1));
+      all_ok =
+          all_ok && item.article.has_value() &&
+          item.article->id == "reuters-" + std::to_string(i + 1) &&
+          item.article->origin == "mini.sgm:" + std::to_string(4 * i + 1) &&
+          item.article->text.ends_with(" story " + std::to_string(i + 1));
     }
     CHECK(all_ok);
   }
