@@ -1,0 +1,592 @@
+#include "indexer/internal/quote_rules.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "indexer/internal/quote_cues.h"
+
+// For each reporting cue outside quotation marks, in text order:
+//   1. find its speaker: the noun phrase before the verb (skipping "has",
+//      "also", an appositive ", the CEO of Y,"), else after it when
+//      inverted ("...," said Smith), else for a participle ("adding") the
+//      subject of its sentence; "according to X" takes the phrase after;
+//   2. attach a quotation that ends just before the speaker and cue
+//      ("...," he said) or opens just after them (X said: "...");
+//      a quotation that opens later in the clause makes a mixed quote;
+//   3. otherwise report indirect speech: the rest of the sentence after the
+//      verb (and "that", and a listener such as "reporters"), or, when the
+//      cue ends the sentence (", X said."), the sentence before the comma.
+// Quotations no cue claimed then inherit the speaker of the nearest
+// earlier quote in the same or previous paragraph.
+
+namespace dossier::indexer::internal {
+namespace {
+
+struct Range {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;  // exclusive
+};
+
+// The longest window a rule scans from a cue; keeps every rule O(1).
+constexpr std::uint32_t kWindow = 12;
+
+// Time expressions that sit between a speaker and a verb ("Smith on
+// Tuesday said", "officials this month announced") and never speak.
+bool IsTimeWord(std::string_view w) {
+  constexpr std::string_view kTimes[] = {
+      "afternoon", "april",    "august",   "december", "earlier",  "evening",
+      "february",  "friday",   "january",  "july",     "june",     "last",
+      "later",     "march",    "may",      "monday",   "month",    "morning",
+      "night",     "november", "october",  "saturday", "september", "sunday",
+      "this",      "thursday", "today",    "tonight",  "tuesday",  "wednesday",
+      "week",      "year",     "yesterday", "on"};
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
+      return true;
+  }
+  return std::find(std::begin(kTimes), std::end(kTimes), w) != std::end(kTimes);
+}
+
+bool IsNegation(std::string_view w) {
+  return w.ends_with("n't") || w.ends_with("n\xe2\x80\x99t") || w == "not";
+}
+
+bool IsPassiveAux(std::string_view w) {
+  return w == "is" || w == "was" || w == "were" || w == "are" || w == "be" ||
+         w == "been" || w == "being" || w == "get" || w == "got";
+}
+
+// "I've", "you'd", "she's": the pronoun before the apostrophe, or empty.
+std::string_view PronounOfContraction(std::string_view w) {
+  std::size_t cut = w.find('\'');
+  if (cut == std::string_view::npos) {
+    cut = w.find("\xe2\x80\x99");
+  }
+  if (cut == std::string_view::npos) {
+    return {};
+  }
+  const std::string_view stem = w.substr(0, cut);
+  return IsSpeakerPronoun(stem) ? stem : std::string_view{};
+}
+
+bool IsListener(std::string_view w) {
+  return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" ||
+         w == "reporters" || w == "journalists" || w == "supporters" ||
+         w == "voters" || w == "audience" || w == "crowd" ||
+         w == "viewers" || w == "listeners" || w == "lawmakers" ||
+         w == "committee" || w == "court" || w == "jury" || w == "senate";
+}
+
+class RuleRunner {
+ public:
+  explicit RuleRunner(const Lexed& lexed)
+      : toks_(lexed.tokens),
+        lexed_(lexed),
+        owner_(lexed.quotes.size(), -1) {}
+
+  std::vector<QuoteCandidate> Run();
+
+ private:
+  bool Word(std::uint32_t i) const {
+    return i < toks_.size() && toks_[i].kind == TokKind::kWord &&
+           toks_[i].quote < 0;
+  }
+  bool Is(std::uint32_t i, std::string_view s) const {
+    return i < toks_.size() && toks_[i].lower == s && toks_[i].quote < 0;
+  }
+  std::uint32_t SentenceBegin(std::uint32_t i) const {
+    return lexed_.sentence_first[toks_[i].sentence];
+  }
+  std::uint32_t SentenceEnd(std::uint32_t i) const {
+    const std::uint32_t s = toks_[i].sentence + 1;
+    return s < lexed_.sentence_first.size()
+               ? lexed_.sentence_first[s]
+               : static_cast<std::uint32_t>(toks_.size());
+  }
+  Span Bytes(std::uint32_t first, std::uint32_t last) const {
+    return {toks_[first].span.begin, toks_[last - 1].span.end};
+  }
+  std::uint32_t CountWords(std::uint32_t first, std::uint32_t last) const;
+  std::optional<Range> SpeakerBefore(std::uint32_t cue, std::uint32_t sb) const;
+  std::optional<Range> SpeakerAfter(std::uint32_t from,
+                                    std::uint32_t se) const;
+  std::optional<Range> SentenceSubject(std::uint32_t sb,
+                                       std::uint32_t cue) const;
+  int QuoteClosingAt(std::uint32_t i) const;
+  int QuoteOpeningAfter(std::uint32_t from, std::uint32_t* open_tok) const;
+  void OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info);
+  void OnAccordingTo(std::uint32_t cue);
+  void Indirect(std::uint32_t cue, std::uint32_t cue_len, CueInfo info,
+                std::optional<Range> before, std::optional<Range> after);
+  void Emit(Span content, std::uint32_t cue, std::uint32_t cue_len,
+            std::optional<Range> speaker, QuoteKind kind, const char* rule);
+  void AttachDirect(int region, std::uint32_t cue, std::uint32_t cue_len,
+                    std::optional<Range> speaker, const char* rule);
+  void ClaimOrphans();
+  bool LooksLikeSpeech(const QuoteRegion& region) const;
+
+  const std::vector<QToken>& toks_;
+  const Lexed& lexed_;
+  std::vector<int> owner_;  // per quotation: index into out_, or -1
+  std::vector<QuoteCandidate> out_;
+};
+
+std::uint32_t RuleRunner::CountWords(std::uint32_t first,
+                                     std::uint32_t last) const {
+  std::uint32_t n = 0;
+  for (std::uint32_t i = first; i < last; ++i) {
+    n += toks_[i].kind == TokKind::kWord ? 1 : 0;
+  }
+  return n;
+}
+
+std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
+                                               std::uint32_t sb) const {
+  long j = static_cast<long>(cue) - 1;
+  const auto filler = [&](long k) {
+    const std::string& w = toks_[k].lower;
+    return Word(k) && (IsTimeWord(w) || IsNegation(w) ||
+                       (!toks_[k].capitalized &&
+                        (IsSpeakerVerbFiller(w) ||
+                         (w.size() > 4 && w.ends_with("ly")))));
+  };
+  if (j >= static_cast<long>(sb) && Word(j) && IsPassiveAux(toks_[j].lower)) {
+    return std::nullopt;  // "was asked", "is called": not the speaker's act
+  }
+  while (j >= static_cast<long>(sb) && filler(j)) {
+    --j;
+  }
+  if (j >= static_cast<long>(sb) && Is(j, ",")) {
+    // An appositive: "Smith, a spokesman for the ministry, said".
+    long k = j - 1;
+    while (k >= static_cast<long>(sb) && j - k < 16 && !Is(k, ",") &&
+           toks_[k].quote < 0 && toks_[k].kind != TokKind::kQuoteClose) {
+      --k;
+    }
+    if (k < static_cast<long>(sb) || !Is(k, ",") || j - k < 3) {
+      return std::nullopt;
+    }
+    j = k - 1;
+  }
+  if (j < static_cast<long>(sb) || !Word(j)) {
+    return std::nullopt;
+  }
+  const QToken& head = toks_[j];
+  if (IsSpeakerPronoun(head.lower) || !PronounOfContraction(head.lower).empty()) {
+    return Range{static_cast<std::uint32_t>(j),
+                 static_cast<std::uint32_t>(j + 1)};
+  }
+  if (IsFunctionWord(head.lower) || IsDeterminer(head.lower) ||
+      LookupCue(head.lower)) {
+    return std::nullopt;
+  }
+  long b = j;
+  while (b - 1 >= static_cast<long>(sb) && j - b < 5 && Word(b - 1)) {
+    const QToken& prev = toks_[b - 1];
+    if (prev.lower == "that" || IsTimeWord(prev.lower)) {
+      break;
+    }
+    if (IsDeterminer(prev.lower)) {
+      --b;
+      break;
+    }
+    if (IsFunctionWord(prev.lower) || IsSpeakerPronoun(prev.lower) ||
+        LookupCue(prev.lower) || (head.capitalized && !prev.capitalized)) {
+      break;
+    }
+    --b;
+  }
+  return Range{static_cast<std::uint32_t>(b),
+               static_cast<std::uint32_t>(j + 1)};
+}
+
+std::optional<Range> RuleRunner::SpeakerAfter(std::uint32_t from,
+                                              std::uint32_t se) const {
+  if (from >= se || !Word(from) || IsFunctionWord(toks_[from].lower) ||
+      IsTimeWord(toks_[from].lower)) {
+    return std::nullopt;
+  }
+  if (IsSpeakerPronoun(toks_[from].lower)) {
+    return Range{from, from + 1};
+  }
+  std::uint32_t e = from;
+  if (IsDeterminer(toks_[e].lower)) {
+    ++e;
+  }
+  while (e < se && e - from < 6 && Word(e) && !IsFunctionWord(toks_[e].lower) &&
+         !IsDeterminer(toks_[e].lower) && !LookupCue(toks_[e].lower)) {
+    ++e;
+  }
+  if (e == from || IsDeterminer(toks_[e - 1].lower)) {
+    return std::nullopt;
+  }
+  return Range{from, e};
+}
+
+std::optional<Range> RuleRunner::SentenceSubject(std::uint32_t sb,
+                                                 std::uint32_t cue) const {
+  // A participle's speaker is its clause's speaker: reuse the last quote
+  // of this sentence, else the sentence's first noun phrase.
+  for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+    if (it->speaker_last > it->speaker_first &&
+        it->speaker_first >= sb && it->speaker_last <= cue) {
+      return Range{it->speaker_first, it->speaker_last};
+    }
+    if (it->speaker_last <= sb) {
+      break;
+    }
+  }
+  std::uint32_t i = sb;
+  // An introductory phrase ("In a statement," "Speaking Friday,") first.
+  const std::string& opener = toks_[sb].lower;
+  if (IsFunctionWord(opener) || opener.ends_with("ing") ||
+      opener.ends_with("ly")) {
+    for (std::uint32_t k = sb + 1; k < cue && k < sb + 8; ++k) {
+      if (Is(k, ",")) {
+        i = k + 1;
+        break;
+      }
+    }
+  }
+  while (i < cue && (!Word(i) || IsFunctionWord(toks_[i].lower) ||
+                     toks_[i].lower.ends_with("ly"))) {
+    ++i;
+  }
+  if (i >= cue) {
+    return std::nullopt;
+  }
+  if (IsSpeakerPronoun(toks_[i].lower)) {
+    return Range{i, i + 1};
+  }
+  std::uint32_t e = i;
+  if (IsDeterminer(toks_[e].lower) && toks_[e].lower != "that") {
+    ++e;
+  }
+  const bool proper = e < cue && toks_[e].capitalized;
+  while (e < cue && e - i < 5 && Word(e) && !IsFunctionWord(toks_[e].lower) &&
+         !LookupCue(toks_[e].lower) &&
+         (proper ? toks_[e].capitalized : !toks_[e].capitalized)) {
+    ++e;
+  }
+  if (e == i || IsDeterminer(toks_[e - 1].lower) ||
+      (!proper && !IsDeterminer(toks_[i].lower))) {
+    return std::nullopt;
+  }
+  return Range{i, e};
+}
+
+int RuleRunner::QuoteClosingAt(std::uint32_t i) const {
+  if (i >= toks_.size() || toks_[i].kind != TokKind::kQuoteClose) {
+    return -1;
+  }
+  return toks_[i].mark_of;
+}
+
+int RuleRunner::QuoteOpeningAfter(std::uint32_t from,
+                                  std::uint32_t* open_tok) const {
+  for (std::uint32_t q = from; q < toks_.size() && q < from + kWindow; ++q) {
+    const QToken& t = toks_[q];
+    if (t.kind == TokKind::kQuoteOpen) {
+      *open_tok = q;
+      return t.mark_of;
+    }
+    const bool new_paragraph =
+        t.paragraph != toks_[from].paragraph && !(q > 0 && Is(q - 1, ":"));
+    if (new_paragraph || IsSentenceEndPunct(t) ||
+        t.kind == TokKind::kQuoteClose ||
+        (t.kind == TokKind::kWord && LookupCue(t.lower))) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+void RuleRunner::Emit(Span content, std::uint32_t cue, std::uint32_t cue_len,
+                      std::optional<Range> speaker, QuoteKind kind,
+                      const char* rule) {
+  QuoteCandidate c;
+  c.content = content;
+  c.cue = Bytes(cue, cue + cue_len);
+  if (speaker) {
+    c.speaker = Bytes(speaker->first, speaker->last);
+    c.speaker_first = speaker->first;
+    c.speaker_last = speaker->last;
+  }
+  c.kind = kind;
+  c.rule = rule;
+  out_.push_back(std::move(c));
+}
+
+void RuleRunner::AttachDirect(int region, std::uint32_t cue,
+                              std::uint32_t cue_len,
+                              std::optional<Range> speaker, const char* rule) {
+  owner_[region] = static_cast<int>(out_.size());
+  Emit(lexed_.quotes[region].content, cue, cue_len, speaker,
+       QuoteKind::kDirect, rule);
+}
+
+void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len,
+                       CueInfo info) {
+  const std::uint32_t sb = SentenceBegin(cue);
+  const std::uint32_t se = SentenceEnd(cue);
+  std::optional<Range> before = SpeakerBefore(cue, sb);
+  std::optional<Range> after;
+  if (info.form == CueForm::kParticiple) {
+    before = SentenceSubject(sb, cue);
+  } else if (!before && cue > 0 &&
+             (Is(cue - 1, ",") || QuoteClosingAt(cue - 1) >= 0 || cue == sb)) {
+    after = SpeakerAfter(cue + cue_len, se);
+  }
+  if (!before && !after) {
+    return;
+  }
+  if (info.form == CueForm::kBase && !before) {
+    return;
+  }
+  // "...," X said / "...," said X
+  std::uint32_t back = before ? before->first : cue;
+  if (back > 0 && Is(back - 1, ",")) {
+    --back;
+  }
+  const int closed = back > 0 ? QuoteClosingAt(back - 1) : -1;
+  if (closed >= 0 && owner_[closed] < 0) {
+    const std::uint32_t last_inside = back - 2;
+    const std::uint32_t tail = after ? after->last : cue + cue_len;
+    const bool ends_clause = !IsSentenceEndPunct(toks_[last_inside]) ||
+                             tail >= toks_.size() ||
+                             IsSentenceEndPunct(toks_[tail]);
+    if (ends_clause) {
+      AttachDirect(closed, cue, cue_len, before ? before : after,
+                   "direct-before-cue");
+      return;
+    }
+  }
+  // X said: "..." / X said "..."
+  const std::uint32_t from = after ? after->last : cue + cue_len;
+  std::uint32_t open_tok = 0;
+  const int opened = QuoteOpeningAfter(from, &open_tok);
+  if (opened >= 0 && owner_[opened] < 0) {
+    const QToken& prev = toks_[open_tok - 1];
+    if (open_tok == from || prev.lower == ":" || prev.lower == ",") {
+      AttachDirect(opened, cue, cue_len, before ? before : after,
+                   "direct-after-cue");
+      return;
+    }
+  }
+  Indirect(cue, cue_len, info, before, after);
+}
+
+void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
+                          CueInfo info, std::optional<Range> before,
+                          std::optional<Range> after) {
+  const std::uint32_t sb = SentenceBegin(cue);
+  std::uint32_t se = SentenceEnd(cue);
+  while (se > sb && (IsSentenceEndPunct(toks_[se - 1]) ||
+                     toks_[se - 1].kind == TokKind::kQuoteClose ||
+                     toks_[se - 1].kind == TokKind::kQuoteStray)) {
+    --se;
+  }
+  const std::optional<Range> speaker = before ? before : after;
+  // The content after the verb: skip a listener ("told reporters") and
+  // "that" when one follows within a few words.
+  std::uint32_t start = after ? after->last : cue + cue_len;
+  for (std::uint32_t k = start; k < se && k < start + 6 && Word(k); ++k) {
+    if (toks_[k].lower == "that") {
+      start = k + 1;
+      break;
+    }
+  }
+  if (info.takes_object && start < se && toks_[start].lower != "that") {
+    std::uint32_t k = start;
+    while (k < se && k < start + 4 && Word(k)) {
+      if (IsDeterminer(toks_[k].lower) && Word(k + 1) &&
+          IsListener(toks_[k + 1].lower)) {
+        k += 2;  // "told the committee"
+      } else if (toks_[k].capitalized || IsListener(toks_[k].lower)) {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    start = k;
+  }
+  while (start < se && (Is(start, ",") || Is(start, ":") ||
+                        Is(start, "that"))) {
+    ++start;
+  }
+  if (start < se && CountWords(start, se) >= 3) {
+    QuoteKind kind = QuoteKind::kIndirect;
+    std::uint32_t end = se;
+    for (std::uint32_t k = start; k < se; ++k) {
+      if (toks_[k].kind == TokKind::kQuoteOpen) {
+        kind = QuoteKind::kMixed;
+        const std::uint32_t close = lexed_.quotes[toks_[k].mark_of].close_tok;
+        end = std::max(end, std::min<std::uint32_t>(
+                                close, static_cast<std::uint32_t>(
+                                           toks_.size())));
+        owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
+      }
+    }
+    Emit(Bytes(start, end), cue, cue_len, speaker, kind,
+         kind == QuoteKind::kMixed ? "mixed-after-cue" : "indirect-after-cue");
+    return;
+  }
+  // ", X said." / ", said X.": the clause before the comma.
+  const std::uint32_t lead = before ? before->first : cue;
+  if (lead == 0 || !Is(lead - 1, ",") || lead - 1 <= sb) {
+    return;
+  }
+  const std::uint32_t end = lead - 1;
+  if (CountWords(sb, end) < 3) {
+    return;
+  }
+  QuoteKind kind = QuoteKind::kIndirect;
+  for (std::uint32_t k = sb; k < end; ++k) {
+    if (toks_[k].mark_of >= 0) {
+      kind = QuoteKind::kMixed;
+      owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
+    }
+  }
+  Emit(Bytes(sb, end), cue, cue_len, speaker, kind,
+       kind == QuoteKind::kMixed ? "mixed-before-cue" : "indirect-before-cue");
+}
+
+void RuleRunner::OnAccordingTo(std::uint32_t cue) {
+  const std::uint32_t sb = SentenceBegin(cue);
+  std::uint32_t se = SentenceEnd(cue);
+  while (se > sb && IsSentenceEndPunct(toks_[se - 1])) {
+    --se;
+  }
+  std::uint32_t e = cue + 2;
+  while (e < se && e < cue + 2 + kWindow && !Is(e, ",") &&
+         toks_[e].kind == TokKind::kWord) {
+    ++e;
+  }
+  if (e == cue + 2) {
+    return;
+  }
+  const Range speaker{cue + 2, e};
+  if (Is(e, ",") && CountWords(e + 1, se) >= 3 &&
+      (cue == sb || Is(cue - 1, ",") || CountWords(sb, cue) <= 2)) {
+    Emit(Bytes(e + 1, se), cue, 2, speaker, QuoteKind::kIndirect,
+         "according-to-before");
+    return;
+  }
+  std::uint32_t end = cue;
+  if (end > sb && Is(end - 1, ",")) {
+    --end;
+  }
+  if (end > sb && CountWords(sb, end) >= 3) {
+    Emit(Bytes(sb, end), cue, 2, speaker, QuoteKind::kIndirect,
+         "according-to-after");
+  }
+}
+
+void RuleRunner::ClaimOrphans() {
+  // Quotations without a cue of their own: covered by a mixed quote, or a
+  // continuation of the nearest earlier quote's speaker.
+  std::vector<QuoteCandidate> sorted = out_;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const QuoteCandidate& a, const QuoteCandidate& b) {
+              return a.content.begin < b.content.begin;
+            });
+  std::size_t next_prior = 0;
+  for (std::size_t r = 0; r < lexed_.quotes.size(); ++r) {
+    if (owner_[r] >= 0) {
+      continue;
+    }
+    const QuoteRegion& region = lexed_.quotes[r];
+    if (region.content.empty()) {
+      continue;
+    }
+    const QToken& open = toks_[region.open_tok];
+    // Quotations come in text order, so one cursor walks `sorted` once.
+    while (next_prior < sorted.size() &&
+           sorted[next_prior].content.begin < region.content.begin) {
+      ++next_prior;
+    }
+    const QuoteCandidate* previous =
+        next_prior > 0 ? &sorted[next_prior - 1] : nullptr;
+    if (!LooksLikeSpeech(region)) {
+      continue;
+    }
+    QuoteCandidate c;
+    c.content = region.content;
+    c.kind = QuoteKind::kDirect;
+    c.rule = "direct-unattributed";
+    const std::uint32_t sb = SentenceBegin(region.open_tok);
+    const bool partial = region.open_tok > sb + 2;
+    const bool after_colon = region.open_tok > 0 && Is(region.open_tok - 1, ":");
+    std::optional<Range> subject;
+    if (after_colon) {
+      // "... released the following statement:" + quotation.
+      subject = SentenceSubject(SentenceBegin(region.open_tok - 1),
+                                region.open_tok - 1);
+    } else if (partial) {
+      subject = SentenceSubject(sb, region.open_tok);
+    }
+    if (subject) {
+      c.speaker = Bytes(subject->first, subject->last);
+      c.speaker_first = subject->first;
+      c.speaker_last = subject->last;
+      c.rule = after_colon ? "direct-colon" : "direct-partial";
+    } else if (previous != nullptr &&
+               previous->kind != QuoteKind::kIndirect &&
+               previous->speaker_last > previous->speaker_first &&
+               toks_[previous->speaker_first].paragraph + 1 >= open.paragraph) {
+      c.speaker = previous->speaker;
+      c.speaker_first = previous->speaker_first;
+      c.speaker_last = previous->speaker_last;
+      c.cue = previous->cue;
+      c.rule = "direct-continuation";
+    }
+    out_.push_back(std::move(c));
+  }
+}
+
+bool RuleRunner::LooksLikeSpeech(const QuoteRegion& region) const {
+  // Embedded tweets and page furniture quote handles, ids and dates.
+  std::uint32_t words = 0;
+  std::uint32_t lettered = 0;
+  for (std::uint32_t k = region.open_tok + 1; k < region.close_tok; ++k) {
+    const QToken& t = toks_[k];
+    if (t.kind == TokKind::kPunct && t.lower == "@") {
+      return false;
+    }
+    if (t.kind == TokKind::kWord) {
+      ++words;
+      lettered += (t.lower[0] < '0' || t.lower[0] > '9') ? 1 : 0;
+    }
+  }
+  return lettered > 0 && 2 * lettered > words;
+}
+
+std::vector<QuoteCandidate> RuleRunner::Run() {
+  for (std::uint32_t i = 0; i < toks_.size(); ++i) {
+    if (!Word(i)) {
+      continue;
+    }
+    if (toks_[i].lower == "according" && Is(i + 1, "to")) {
+      OnAccordingTo(i);
+      continue;
+    }
+    const std::optional<CueInfo> info = LookupCue(toks_[i].lower);
+    if (info) {
+      OnCue(i, 1, *info);
+    }
+  }
+  ClaimOrphans();
+  std::stable_sort(out_.begin(), out_.end(),
+                   [](const QuoteCandidate& a, const QuoteCandidate& b) {
+                     return a.content.begin < b.content.begin;
+                   });
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::vector<QuoteCandidate> FindQuoteCandidates(const Lexed& lexed) {
+  RuleRunner runner(lexed);
+  return runner.Run();
+}
+
+}  // namespace dossier::indexer::internal

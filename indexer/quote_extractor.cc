@@ -1,0 +1,126 @@
+#include "indexer/quote_extractor.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "indexer/coreference.h"
+#include "indexer/internal/coref_names.h"
+#include "indexer/internal/quote_cues.h"
+#include "indexer/internal/quote_lexer.h"
+#include "indexer/internal/quote_rules.h"
+
+// 1. Lex the text (quotations, sentences) and run the attribution rules
+//    (internal/quote_rules.h), which give content, cue and speaker spans.
+// 2. Name each speaker: through EntityResolver when the NER ran; else, for
+//    a capitalized speaker, the longest capitalized run of the article that
+//    ends with the same word ("Konwinski" -> "Andy Konwinski"), and for
+//    "he"/"she" the last named speaker before it.
+
+namespace dossier::indexer {
+namespace {
+
+using internal::Lexed;
+using internal::QToken;
+using internal::TokKind;
+
+// Last word of each capitalized run -> the longest such run, titles and a
+// leading "The" dropped. Built once per article, in one pass.
+std::unordered_map<std::string, std::string> FullNames(std::string_view text,
+                                                       const Lexed& lexed) {
+  std::unordered_map<std::string, std::string> names;
+  const std::vector<QToken>& toks = lexed.tokens;
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    if (toks[i].kind != TokKind::kWord || !toks[i].capitalized) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i;
+    while (e < toks.size() && toks[e].kind == TokKind::kWord &&
+           toks[e].capitalized && toks[e].paragraph == toks[i].paragraph &&
+           e - i < 5) {
+      ++e;
+    }
+    const internal::NormalizedName n = internal::NormalizeName(
+        text.substr(toks[i].span.begin, toks[e - 1].span.end - toks[i].span.begin));
+    if (!n.words.empty() && n.words.size() <= 3) {
+      std::string& best = names[n.words.back()];
+      if (n.name.size() > best.size()) {
+        best = n.name;
+      }
+    }
+    i = e;
+  }
+  return names;
+}
+
+class SpeakerNamer {
+ public:
+  SpeakerNamer(std::string_view text, const ArticleAnalysis& analysis,
+               const Lexed& lexed)
+      : text_(text),
+        lexed_(lexed),
+        resolver_(text, analysis),
+        entities_(analysis.entities) {}
+
+  void Name(const internal::QuoteCandidate& c, Quote* q) {
+    if (c.speaker.empty()) {
+      return;
+    }
+    q->speaker_entity = resolver_.Resolve(c.speaker);
+    if (q->speaker_entity >= 0) {
+      q->speaker_name = entities_[q->speaker_entity].name;
+      return;
+    }
+    if (!entities_.empty()) {
+      return;  // the NER ran and found nobody there: do not guess
+    }
+    const QToken& head = lexed_.tokens[c.speaker_last - 1];
+    if (head.lower == "he" || head.lower == "she") {
+      q->speaker_name = last_named_;
+      return;
+    }
+    if (!head.capitalized || internal::IsSpeakerPronoun(head.lower)) {
+      return;
+    }
+    if (full_names_.empty()) {
+      full_names_ = FullNames(text_, lexed_);
+    }
+    const std::string word(
+        internal::NormalizeName(
+            text_.substr(head.span.begin, head.span.size()))
+            .name);
+    const auto it = full_names_.find(word);
+    q->speaker_name = it != full_names_.end() ? it->second : word;
+    last_named_ = q->speaker_name;
+  }
+
+ private:
+  std::string_view text_;
+  const Lexed& lexed_;
+  EntityResolver resolver_;
+  const std::vector<ArticleEntity>& entities_;
+  std::unordered_map<std::string, std::string> full_names_;
+  std::string last_named_;
+};
+
+}  // namespace
+
+void ExtractQuotes(std::string_view text, ArticleAnalysis* analysis) {
+  const Lexed lexed = internal::Lex(text);
+  const std::vector<internal::QuoteCandidate> candidates =
+      internal::FindQuoteCandidates(lexed);
+  SpeakerNamer namer(text, *analysis, lexed);
+  for (const internal::QuoteCandidate& c : candidates) {
+    Quote q;
+    q.content = c.content;
+    q.cue = c.cue;
+    q.speaker = c.speaker;
+    q.kind = c.kind;
+    q.rule = c.rule;
+    namer.Name(c, &q);
+    analysis->quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace dossier::indexer

@@ -1,0 +1,30 @@
+// Quote extraction: who said what in one article. Finds direct quotations
+// (straight or curly marks, across sentences and paragraphs, partial
+// quotations inside a sentence), indirect speech ("X said that ...",
+// "according to X, ...", "..., X said.") and mixed quotes, and attributes
+// each to the speaker mention next to its reporting verb, resolved through
+// in-article coreference to the entity's full name.
+// Pure functions of their inputs; thread-safe; linear in the text length.
+#ifndef DOSSIER_INDEXER_QUOTE_EXTRACTOR_H_
+#define DOSSIER_INDEXER_QUOTE_EXTRACTOR_H_
+
+#include <string_view>
+
+#include "common/annotations.h"
+
+namespace dossier::indexer {
+
+// Appends the quotes of `text` to analysis->quotes, in text order of their
+// content. Uses analysis->mentions and analysis->entities when present
+// (run ResolveEntities first) to fill Quote::speaker_entity and
+// speaker_name; without them, speaker spans are still found and
+// speaker_name is the fullest capitalized form of a named speaker the
+// article uses ("Konwinski" -> "Andy Konwinski"), or empty.
+// Every quote has a non-empty content span inside `text`; Quote::rule names
+// the rule that fired ("direct-after-cue", "indirect-that", ...).
+// REQUIRES: spans in *analysis point into `text`.
+void ExtractQuotes(std::string_view text, ArticleAnalysis* analysis);
+
+}  // namespace dossier::indexer
+
+#endif  // DOSSIER_INDEXER_QUOTE_EXTRACTOR_H_

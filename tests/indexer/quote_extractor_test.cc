@@ -1,0 +1,185 @@
+#include "indexer/quote_extractor.h"
+
+#include <string>
+#include <string_view>
+
+#include <doctest/doctest.h>
+
+#include "indexer/coreference.h"
+
+namespace dossier::indexer {
+namespace {
+
+std::string_view Cut(std::string_view text, Span span) {
+  return text.substr(span.begin, span.size());
+}
+
+// Adds a mention for the n-th (0-based) occurrence of `surface`.
+void AddMention(std::string_view text, std::string_view surface,
+                EntityType type, ArticleAnalysis* analysis, int nth = 0) {
+  std::size_t pos = text.find(surface);
+  for (int i = 0; i < nth && pos != std::string_view::npos; ++i) {
+    pos = text.find(surface, pos + 1);
+  }
+  REQUIRE(pos != std::string_view::npos);
+  Mention m;
+  m.span = {static_cast<std::uint32_t>(pos),
+            static_cast<std::uint32_t>(pos + surface.size())};
+  m.type = type;
+  analysis->mentions.push_back(m);
+}
+
+// "content|speaker|cue|kind" per quote, joined by " // ".
+std::string Render(std::string_view text, const ArticleAnalysis& a) {
+  std::string out;
+  for (const Quote& q : a.quotes) {
+    if (!out.empty()) {
+      out += " // ";
+    }
+    out += std::string(Cut(text, q.content)) + "|" +
+           std::string(Cut(text, q.speaker)) + "|" +
+           std::string(Cut(text, q.cue)) + "|" +
+           std::string(QuoteKindName(q.kind));
+  }
+  return out;
+}
+
+std::string Extract(std::string_view text) {
+  ArticleAnalysis a;
+  ExtractQuotes(text, &a);
+  return Render(text, a);
+}
+
+}  // namespace
+
+TEST_SUITE("indexer/QuoteExtractor") {
+  TEST_CASE("Direct quotes attach to the cue after or before them") {
+    CHECK(Extract("\"We will win,\" Smith said.") ==
+          "We will win,|Smith|said|direct");
+    CHECK(Extract("Smith said: \"We will win.\"") ==
+          "We will win.|Smith|said|direct");
+    CHECK(Extract("\xe2\x80\x9cWe will win,\xe2\x80\x9d said Jane Doe, the "
+                  "chief executive of Acme.") ==
+          "We will win,|Jane Doe|said|direct");
+    CHECK(Extract("''We will win,'' the spokesman added.") ==
+          "We will win,|the spokesman|added|direct");
+    CHECK(Extract("\"We will win,\" Smith, a senior adviser to the mayor, "
+                  "told reporters.") == "We will win,|Smith|told|direct");
+  }
+
+  TEST_CASE("A quotation continues into a paragraph that reopens it") {
+    const std::string text =
+        "Smith said: \"The first part ends here.\n\n\"The second part "
+        "closes,\" he added later.";
+    ArticleAnalysis a;
+    ExtractQuotes(text, &a);
+    REQUIRE(a.quotes.size() == 1);
+    CHECK(Cut(text, a.quotes[0].content) ==
+          "The first part ends here.\n\n\"The second part closes,");
+    CHECK(Cut(text, a.quotes[0].speaker) == "Smith");
+  }
+
+  TEST_CASE("An unbalanced quotation mark stops at the paragraph end") {
+    const std::string text =
+        "Smith said \"this never closes.\n\nThe council met on Monday and "
+        "voted on the budget for the coming year.";
+    ArticleAnalysis a;
+    ExtractQuotes(text, &a);
+    REQUIRE(a.quotes.size() == 1);
+    CHECK(Cut(text, a.quotes[0].content) == "this never closes.");
+  }
+
+  TEST_CASE("Indirect speech after and before the cue") {
+    CHECK(Extract("The minister said that taxes would rise next year.") ==
+          "taxes would rise next year|The minister|said|indirect");
+    CHECK(Extract("Taxes will rise next year, the minister warned.") ==
+          "Taxes will rise next year|the minister|warned|indirect");
+    CHECK(Extract("Jones told reporters the plan was dead.") ==
+          "the plan was dead|Jones|told|indirect");
+    CHECK(Extract("Smith on Tuesday argued the deal was a mistake.") ==
+          "the deal was a mistake|Smith|argued|indirect");
+  }
+
+  TEST_CASE("According to X, before or after the clause") {
+    CHECK(Extract("According to the report, sales fell by a third.") ==
+          "sales fell by a third|the report|According to|indirect");
+    CHECK(Extract("Sales fell by a third, according to the report.") ==
+          "Sales fell by a third|the report|according to|indirect");
+  }
+
+  TEST_CASE("A partial quotation inside reported speech makes a mixed quote") {
+    CHECK(Extract("Konwinski characterized the shift as an \"existential\" "
+                  "threat to democracy.") ==
+          "the shift as an \"existential\" threat to democracy|Konwinski|"
+          "characterized|mixed");
+  }
+
+  TEST_CASE("Passives, cue words inside quotes and plain text give nothing") {
+    CHECK(Extract("He was asked about the plan on Monday.").empty());
+    CHECK(Extract("The council met and voted on the budget.").empty());
+    CHECK(Extract("").empty());
+    // The only cue is inside the quotation, and the quotation has one.
+    CHECK(Extract("\"They said it was over,\" Smith recalled.") ==
+          "They said it was over,|Smith|recalled|direct");
+  }
+
+  TEST_CASE("A quotation without its own cue continues the last speaker") {
+    const std::string text =
+        "\"We are ready,\" Smith said.\n\n\"Nothing will stop us.\"";
+    ArticleAnalysis a;
+    ExtractQuotes(text, &a);
+    REQUIRE(a.quotes.size() == 2);
+    CHECK(Cut(text, a.quotes[1].content) == "Nothing will stop us.");
+    CHECK(Cut(text, a.quotes[1].speaker) == "Smith");
+    CHECK(a.quotes[1].rule == "direct-continuation");
+  }
+
+  TEST_CASE("Speakers resolve through coreference to the full name") {
+    const std::string text =
+        "Andy Konwinski founded Acme Labs. \"The big labs will lose,\" "
+        "Konwinski said. He argued that openness always wins in the end. \"It is over,\" "
+        "he said.";
+    ArticleAnalysis a;
+    AddMention(text, "Andy Konwinski", EntityType::kPerson, &a);
+    AddMention(text, "Acme Labs", EntityType::kOrg, &a);
+    AddMention(text, "Konwinski", EntityType::kPerson, &a, 1);
+    ResolveEntities(text, &a);
+    ExtractQuotes(text, &a);
+    REQUIRE(a.quotes.size() == 3);
+    for (const Quote& q : a.quotes) {
+      CHECK(q.speaker_name == "Andy Konwinski");
+      CHECK(q.speaker_entity == a.mentions[0].entity);
+    }
+    CHECK(Cut(text, a.quotes[1].speaker) == "He");
+  }
+
+  TEST_CASE("Without entities a named speaker takes the fullest form") {
+    const std::string text =
+        "Andy Konwinski spoke on Monday. \"Labs will lose,\" Konwinski "
+        "said. \"They always do,\" he added.";
+    ArticleAnalysis a;
+    ExtractQuotes(text, &a);
+    REQUIRE(a.quotes.size() == 2);
+    CHECK(a.quotes[0].speaker_name == "Andy Konwinski");
+    CHECK(a.quotes[1].speaker_name == "Andy Konwinski");
+  }
+
+  TEST_CASE("Spans stay inside the text on ragged input") {
+    for (std::string_view text :
+         {std::string_view("\""), std::string_view("said"),
+          std::string_view("\" said \""), std::string_view(", said ,"),
+          std::string_view("according to"), std::string_view("''"),
+          std::string_view("\xe2\x80\x9c\xe2\x80\x9d said he"),
+          std::string_view("x\n\n\"\n\n\"\n")}) {
+      ArticleAnalysis a;
+      ExtractQuotes(text, &a);
+      for (const Quote& q : a.quotes) {
+        CHECK(q.content.end <= text.size());
+        CHECK(q.content.begin <= q.content.end);
+        CHECK(q.speaker.end <= text.size());
+      }
+    }
+  }
+}
+
+}  // namespace dossier::indexer
