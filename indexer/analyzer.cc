@@ -1,5 +1,8 @@
 #include "indexer/analyzer.h"
 
+#include "indexer/coreference.h"
+#include "indexer/quote_extractor.h"
+
 namespace dossier::indexer {
 
 // What the stages load once and share read-only between threads. Each stage
@@ -23,9 +26,14 @@ ArticleAnalysis Analyzer::Analyze(const Article& article) const {
   // Stage 1: tokens and sentences (indexer/tokenizer.h).
   // Stage 2: entity mentions (indexer/entity_recognizer.h).
   // Stage 3: in-article entity resolution (indexer/coreference.h).
+  if (options_.entities) {
+    ResolveEntities(article.text, &analysis);
+  }
   // Stage 4: quotes (indexer/quote_extractor.h).
+  if (options_.quotes) {
+    ExtractQuotes(article.text, &analysis);
+  }
   // Stage 5: typed relations (indexer/relation_extractor.h).
-  static_cast<void>(article);
   return analysis;
 }
 
