@@ -214,6 +214,13 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+// Blocks that hold other blocks rather than running text.
+bool IsContainer(GumboTag tag) {
+  return tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
+         tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
+         tag == GUMBO_TAG_BODY;
+}
+
 bool IsHeading(GumboTag tag) {
   return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
 }
@@ -285,6 +292,9 @@ class ParagraphWalker {
     bool after_list_heading = false;
     ForEachChild(node, [&](const GumboNode* child) {
       const GumboTag child_tag = Tag(child);
+      if (child_tag == GUMBO_TAG_TIME && IsContainer(Tag(node))) {
+        return;  // a standalone publication date, already in metadata
+      }
       if (IsHeading(child_tag) && IntroducesLinkList(child)) {
         after_list_heading = true;
         return;

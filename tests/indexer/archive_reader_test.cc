@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -234,6 +235,29 @@ TEST_SUITE("indexer/ArchiveReader") {
     REQUIRE(second.items.size() == 1);
     CHECK(first.items[0].article->id == "fnv-0367b2fe25b27e56");
     CHECK(second.items[0].article->id == first.items[0].article->id);
+  }
+  TEST_CASE("the bundled examples/ archive reads cleanly with unique ids") {
+    const std::string root = std::string(DOSSIER_SOURCE_DIR) + "/examples";
+    std::vector<std::string> notes;
+    const Result<std::vector<InputFile>> files = ExpandInputs({root}, &notes);
+    REQUIRE(files.has_value());
+    CHECK(notes.empty());
+    std::set<std::string> ids;
+    std::size_t articles = 0;
+    std::size_t problems = 0;
+    for (const InputFile& file : *files) {
+      const Status status = ReadInput(file, {}, [&](ReadItem item) {
+        problems += item.reject.has_value() + item.warnings.size();
+        if (item.article.has_value()) {
+          ++articles;
+          ids.insert(item.article->id);
+        }
+      });
+      CHECK(status.ok());
+    }
+    CHECK(articles >= 30);
+    CHECK(problems == 0);
+    CHECK(ids.size() == articles);
   }
 }
 

@@ -124,18 +124,22 @@ TEST_SUITE("indexer/HtmlReader") {
           "First paragraph of the story.\n\n"
           "A closing paragraph that is real text.");
   }
-  TEST_CASE("chrome by role, aria-hidden, hidden and boilerplate lines") {
+  TEST_CASE(
+      "chrome by role, aria-hidden, hidden, standalone <time> and boilerplate "
+      "lines") {
     const Article a = internal::HtmlToArticle(
         "<body><div role=navigation><p>Menu text</p></div>"
         "<main><p>Skip to content</p><p>Kept paragraph.</p>"
         "<div aria-hidden=true><p>Hidden one.</p></div>"
         "<div hidden><p>Hidden two.</p></div>"
         "<p>Advertisement</p><div class=\"social-links\"><p>Follow us</p></div>"
-        "<p>Second kept paragraph with a <a href=/x>link</a> inside.</p>"
+        "<time datetime=2025-01-02>2 January 2025</time>"
+        "<p>Second kept paragraph with a <a href=/x>link</a> inside, on "
+        "<time>Monday</time>.</p>"
         "</main></body>");
     CHECK(a.text ==
           "Kept paragraph.\n\n"
-          "Second kept paragraph with a link inside.");
+          "Second kept paragraph with a link inside, on Monday.");
   }
 }
 
