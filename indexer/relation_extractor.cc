@@ -49,8 +49,9 @@ std::vector<Fact> Implied(const Fact& fact, const std::vector<Unit>& units) {
 
 void ExtractSentence(std::string_view text, const RelationOptions& options,
                      int sentence_idx, ArticleAnalysis* analysis) {
-  const std::vector<Unit> units =
+  std::vector<Unit> units =
       internal::BuildSentenceUnits(text, *analysis, sentence_idx);
+  internal::AddCandidateArgs(text, &units);
   std::vector<Fact> facts = internal::FindFacts(units);
   if (options.implied) {
     const std::size_t found = facts.size();

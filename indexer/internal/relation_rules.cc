@@ -126,6 +126,10 @@ constexpr Trigger kTriggers[] = {
     {"staff", kW, Frame::kRole},
     {"joined", kW, Frame::kVerb},
     {"joins", kW, Frame::kVerb},
+    {"joining", kW, Frame::kVerb},
+    {"leaving", kW, Frame::kVerb},
+    {"left", kW, Frame::kVerb},
+    {"retired from", kW, Frame::kVerb},
     {"works for", kW, Frame::kVerb},
     {"works at", kW, Frame::kVerb},
     {"worked for", kW, Frame::kVerb},
@@ -185,6 +189,11 @@ constexpr Trigger kTriggers[] = {
 constexpr int kPersonMask = 1;
 constexpr int kOrgMask = 2;
 constexpr int kPlaceMask = 4;
+// With kOrgMask: also accept places and named people. The recognizer often
+// types an organisation as one of those, and in object position after "CEO
+// of" or "co-founded" a name is an organisation whatever its tag says.
+constexpr int kLooseBit = 8;
+constexpr int kTailMask = kOrgMask | kLooseBit;
 
 int MaskOf(ArgKind kind) {
   switch (kind) {
@@ -201,6 +210,12 @@ int MaskOf(ArgKind kind) {
 }
 
 bool Matches(const Unit& unit, int mask) {
+  if (unit.candidate) {
+    return (mask & kLooseBit) != 0;
+  }
+  if ((mask & kLooseBit) != 0 && unit.is_arg() && !unit.pronoun) {
+    return true;
+  }
   return (MaskOf(unit.kind) & mask) != 0;
 }
 
@@ -439,6 +454,30 @@ class SentenceRules {
     }
   }
 
+  // The sentence's subject when it opens the sentence and a verb follows
+  // it ("Tarjan is ...", "Isaac has worked ..."), whatever the recognizer
+  // tagged it: a fallback when no person precedes a person trigger.
+  int SubjectBefore(int begin) const {
+    if (begin < 2 || !units_[0].is_arg() || units_[0].pronoun ||
+        units_[0].candidate) {
+      return -1;
+    }
+    if (!units_[1].is_word() ||
+        !IsOneOf(units_[1].text,
+                 {"is", "was", "has", "had", "serves", "served", "joined",
+                  "worked", "works", "became", "becomes", "holds", "held",
+                  "also", "currently", "previously"})) {
+      return -1;
+    }
+    return 0;
+  }
+
+  // The conjuncts of an object of any tag are organisations or share its
+  // tag.
+  int TailConjunctMask(int first) const {
+    return kOrgMask | MaskOf(units_[first].kind);
+  }
+
   // Index of the argument just before `idx`, past role modifiers, or -1.
   int GluedBefore(int idx, int mask) const {
     int probe = idx - 1;
@@ -508,9 +547,19 @@ class SentenceRules {
     if (IsWord(units_, after, "of") || IsWord(units_, after, "at") ||
         IsWord(units_, after, "for") || IsWord(units_, after, "with") ||
         IsWord(units_, after, "in") || IsWord(units_, after, "to")) {
-      const int tail = NextArg(units_, after + 1, kOrgMask, 10);
+      const int tail = NextArg(units_, after + 1, kTailMask, 10);
       if (tail >= 0) {
-        tails = CoordinatedAfter(units_, tail, kOrgMask);
+        tails = CoordinatedAfter(units_, tail, TailConjunctMask(tail));
+      }
+      // "Professor of Physics at MIT": the "of" object was a field.
+      if (!tails.empty() && IsWord(units_, after, "of") &&
+          (IsWord(units_, tails.back() + 1, "at") ||
+           IsWord(units_, tails.back() + 1, "in"))) {
+        const int employer = NextArg(units_, tails.back() + 2, kTailMask, 2);
+        if (employer >= 0 && !Matches(units_[employer], kPlaceMask)) {
+          tails = CoordinatedAfter(units_, employer,
+                                   TailConjunctMask(employer));
+        }
       }
     }
     if (tails.empty()) {
@@ -540,6 +589,9 @@ class SentenceRules {
     if (heads.empty()) {  // "the CEO of X, Tim Cook,"
       head = NextArg(units_, tails.back() + 1, kPersonMask, 4, true);
       if (head < 0) {
+        head = SubjectBefore(begin);
+      }
+      if (head < 0) {
         return;
       }
       heads.push_back(head);
@@ -556,7 +608,7 @@ class SentenceRules {
             : kPersonMask | kOrgMask;
     if (trigger.phrase.front() == '-') {  // "Musk-founded X"
       const int head = begin - 1;
-      const int tail = NextArg(units_, end, kOrgMask, 4);
+      const int tail = NextArg(units_, end, kTailMask, 4);
       if (head >= 0 && Matches(units_[head], head_mask)) {
         Emit(trigger.type, head, tail, &trigger, "verb-hyphen");
       }
@@ -604,17 +656,25 @@ class SentenceRules {
       }
       return;
     }
-    const int head = PrevArg(units_, begin, head_mask, 30);
+    int head = PrevArg(units_, begin, head_mask, 30);
+    std::vector<int> tails;
+    const int tail = NextArg(units_, end, kTailMask, 6);
+    if (tail >= 0) {
+      tails = CoordinatedAfter(units_, tail, TailConjunctMask(tail));
+    }
+    if (head < 0 && !tails.empty()) {
+      // "Prior to joining X, Denis was ...": the subject follows.
+      head = NextArg(units_, tails.back() + 1, kPersonMask, 2, true);
+    }
+    if (head < 0 && head_mask == kPersonMask) {
+      head = SubjectBefore(begin);
+    }
     if (head < 0) {
       return;
     }
     const std::vector<int> heads = CoordinatedBefore(units_, head, head_mask);
-    std::vector<int> tails;
-    const int tail = NextArg(units_, end, kOrgMask, 6);
-    if (tail >= 0) {
-      tails = CoordinatedAfter(units_, tail, kOrgMask);
-    } else if (head >= 1 && units_[head - 1].pronoun &&
-               Matches(units_[head - 1], kOrgMask)) {
+    if (tails.empty() && head >= 1 && units_[head - 1].pronoun &&
+        Matches(units_[head - 1], kOrgMask)) {
       tails.push_back(head - 1);  // "X, which Y founded"
     }
     EmitAll(trigger.type, heads, tails, &trigger, "verb-active");
@@ -646,7 +706,7 @@ class SentenceRules {
     if (has_prep || IsWord(units_, after, "of") ||
         IsWord(units_, after, "to")) {
       const int parent = NextArg(units_, has_prep ? after : after + 1,
-                                 kOrgMask, 8);
+                                 kTailMask, 8);
       if (parent < 0) {
         return;
       }
@@ -774,7 +834,87 @@ class SentenceRules {
   std::vector<Fact> facts_;
 };
 
+bool IsPlainWord(const Unit& unit) {
+  return unit.is_word() && !unit.pronoun && !unit.text.empty();
+}
+
+// Words that are capitalized for reasons other than being a name.
+bool IsCapitalStopWord(std::string_view lower) {
+  return IsOneOf(lower,
+                 {"the", "a", "an", "this", "that", "these", "those", "in",
+                  "on", "at", "for", "from", "during", "after", "before",
+                  "since", "until", "as", "by", "with", "prior", "previously",
+                  "today", "currently", "he", "she", "it", "they", "we", "i",
+                  "our", "his", "her", "its", "their", "mr", "mrs", "ms",
+                  "dr", "mr.", "mrs.", "ms.", "dr.", "january", "february",
+                  "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "monday",
+                  "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday", "and", "or", "but", "also", "born", "when",
+                  "while", "then", "there", "here", "however", "although",
+                  "both", "each", "all", "some", "many", "most", "one",
+                  "former", "later", "early", "since", "under", "over",
+                  "between", "among", "about", "according", "following"});
+}
+
+bool IsNameJoiner(std::string_view lower) {
+  return IsOneOf(lower, {"of", "for", "de", "du", "la", "von", "van", "&"});
+}
+
 }  // namespace
+
+void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
+  const auto starts_upper = [&](const Unit& unit) {
+    if (!IsPlainWord(unit) || IsCapitalStopWord(unit.text) ||
+        StartsTrigger(*units, static_cast<int>(&unit - units->data()))) {
+      return false;
+    }
+    const unsigned char first = static_cast<unsigned char>(text[unit.span.begin]);
+    return first >= 'A' && first <= 'Z';
+  };
+  std::vector<Unit> out;
+  const int size = static_cast<int>(units->size());
+  for (int idx = 0; idx < size;) {
+    if (!starts_upper((*units)[idx])) {
+      out.push_back(std::move((*units)[idx++]));
+      continue;
+    }
+    int end = idx + 1;
+    while (end < size) {
+      if (starts_upper((*units)[end])) {
+        ++end;
+        continue;
+      }
+      if (end + 1 < size && IsNameJoiner((*units)[end].text) &&
+          starts_upper((*units)[end + 1])) {
+        end += 2;
+        continue;
+      }
+      if (end + 2 < size && (*units)[end].text == "of" &&
+          (*units)[end + 1].text == "the" && starts_upper((*units)[end + 2])) {
+        end += 3;
+        continue;
+      }
+      break;
+    }
+    // A lone capitalized word opening the sentence is usually not a name.
+    if (idx == 0 && end == 1) {
+      out.push_back(std::move((*units)[idx++]));
+      continue;
+    }
+    Unit candidate;
+    candidate.span = {(*units)[idx].span.begin, (*units)[end - 1].span.end};
+    candidate.text = std::string(
+        text.substr(candidate.span.begin, candidate.span.size()));
+    candidate.kind = ArgKind::kOrg;
+    candidate.candidate = true;
+    candidate.group = -1000 - static_cast<int>(candidate.span.begin);
+    candidate.name = candidate.text;
+    out.push_back(std::move(candidate));
+    idx = end;
+  }
+  *units = std::move(out);
+}
 
 std::vector<Fact> FindFacts(const std::vector<Unit>& units) {
   return SentenceRules(units).Run();

@@ -6,6 +6,7 @@
 #define DOSSIER_INDEXER_INTERNAL_RELATION_RULES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/annotations.h"
@@ -21,6 +22,12 @@ struct Fact {
   std::string role;  // the trigger as written, lower-cased ("co-founder")
   std::string rule;  // "role-of", "verb-passive", ...
 };
+
+// Turns each run of capitalized words that no mention covers ("the Italian
+// Space Agency", where the recognizer found only "Italian") into an
+// organisation argument with `candidate` set; such arguments only fill
+// object slots. `text` is the text the units point into.
+void AddCandidateArgs(std::string_view text, std::vector<Unit>* units);
 
 // Returns the facts the rules find among `units` (one sentence), in the
 // order found, possibly with duplicates; never a fact whose head and tail

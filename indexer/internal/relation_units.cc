@@ -203,9 +203,11 @@ class Resolver {
     unit->kind = info.kind;
     const int mention_idx = PrecedingMention(info.kind, unit->span.begin);
     if (mention_idx < 0) {
+      // Pronouns of an article that never names their referent ("He ...
+      // his ...") most likely share it: one group per kind.
       unit->group = static_cast<int>(analysis_.entities.size() +
                                      analysis_.mentions.size()) +
-                    static_cast<int>(unit->span.begin);
+                    static_cast<int>(info.kind);
       unit->name = std::string(text_.substr(unit->span.begin,
                                             unit->span.size()));
       return;

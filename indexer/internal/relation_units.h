@@ -23,6 +23,7 @@ struct Unit {
   ArgKind kind = ArgKind::kNone;  // kNone: a word or punctuation
   bool pronoun = false;     // "he", "its", "who", "which", ...
   bool possessive = false;  // "Alibaba's", "its", "his"
+  bool candidate = false;   // a capitalized run no mention covers
   int entity = -1;          // ArticleAnalysis::entities index, -1 unknown
   // Identity of what the argument denotes: the entity index when known,
   // otherwise a number unique to the mention (pronouns take their
