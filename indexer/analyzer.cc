@@ -2,6 +2,7 @@
 
 #include "indexer/coreference.h"
 #include "indexer/quote_extractor.h"
+#include "indexer/relation_extractor.h"
 
 namespace dossier::indexer {
 
@@ -34,6 +35,9 @@ ArticleAnalysis Analyzer::Analyze(const Article& article) const {
     ExtractQuotes(article.text, &analysis);
   }
   // Stage 5: typed relations (indexer/relation_extractor.h).
+  if (options_.relations) {
+    ExtractRelations(article.text, &analysis);
+  }
   return analysis;
 }
 
