@@ -1,0 +1,550 @@
+// Feature templates. A key is HashCombine(template|offset, value hash); the
+// templates and the offsets at which each is used are listed in
+// AppendWordFeatures. Changing any of them changes the model: bump
+// kModelVersion and retrain.
+#include "indexer/internal/ner_features.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+namespace dossier::indexer::internal {
+namespace {
+
+enum Template : std::uint64_t {
+  kBias = 1,
+  kForm,
+  kLower,
+  kShape,
+  kPrefix,
+  kSuffix,
+  kClusterFine,
+  kClusterCoarse,
+  kFlag,
+  kPad,
+  kContext,
+  kGaz,
+  kDoc,
+  kHistory,
+  kPrev1,
+  kPrev12,
+  kPrev1Shape,
+  kInitialLower,
+  kBigram,
+  kShapeTrigram,
+  kPrev1Lower,
+};
+
+std::uint64_t Key(Template t, int offset, std::uint64_t value) {
+  return HashCombine((static_cast<std::uint64_t>(t) << 8) |
+                         static_cast<std::uint64_t>(offset + 8),
+                     value);
+}
+
+// Short shape: X upper, x lower, d digit, other ASCII as is; runs collapsed
+// ("Xx", "X.X.", "d,d", "x-x").
+void ShortShape(std::string_view word, std::string* out) {
+  out->clear();
+  char last = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    char s;
+    if (c >= 'A' && c <= 'Z') {
+      s = 'X';
+    } else if (c >= 'a' && c <= 'z') {
+      s = 'x';
+    } else if (c >= '0' && c <= '9') {
+      s = 'd';
+    } else if (c >= 0x80) {
+      // A UTF-8 lead byte: Latin-1 capitals C3 80..9E count as upper.
+      s = (c == 0xC3 && i + 1 < word.size() &&
+           static_cast<unsigned char>(word[i + 1]) < 0x9F)
+              ? 'X'
+              : 'x';
+      while (i + 1 < word.size() &&
+             (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
+        ++i;
+      }
+    } else {
+      s = static_cast<char>(c);
+    }
+    if (s != last) {
+      out->push_back(s);
+      last = s;
+    }
+  }
+}
+
+bool InList(std::string_view word, std::initializer_list<std::string_view> l) {
+  return std::find(l.begin(), l.end(), word) != l.end();
+}
+
+bool IsMonthOrDay(std::string_view w) {
+  return InList(w, {"january", "february", "march", "april", "may", "june",
+                    "july", "august", "september", "october", "november",
+                    "december", "monday", "tuesday", "wednesday", "thursday",
+                    "friday", "saturday", "sunday", "jan.", "feb.", "aug.",
+                    "sept.", "oct.", "nov.", "dec."});
+}
+
+enum WordFlag : std::uint64_t {
+  kAllCaps = 1,
+  kInitCap,
+  kHasDigit,
+  kAllDigits,
+  kHasHyphen,
+  kHasPeriod,
+  kTitle,
+  kCorpSuffix,
+  kOrgKw,
+  kMonth,
+  kLong,
+  kSingleChar,
+  kNonAscii,
+};
+
+struct WordInfo {
+  bool all_caps = true;
+  bool init_cap = false;
+  bool has_digit = false;
+  bool all_digits = true;
+  bool has_hyphen = false;
+  bool has_period = false;
+  bool non_ascii = false;
+  int letters = 0;
+};
+
+WordInfo Inspect(std::string_view word) {
+  WordInfo info;
+  for (const char ch : word) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool digit = c >= '0' && c <= '9';
+    info.letters += (upper || lower) ? 1 : 0;
+    info.all_caps = info.all_caps && !lower;
+    info.has_digit = info.has_digit || digit;
+    info.all_digits = info.all_digits && (digit || c == '.' || c == ',');
+    info.has_hyphen = info.has_hyphen || c == '-';
+    info.has_period = info.has_period || c == '.';
+    info.non_ascii = info.non_ascii || c >= 0x80;
+  }
+  const auto first = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+  info.init_cap = (first >= 'A' && first <= 'Z') ||
+                  (first == 0xC3 && word.size() > 1 &&
+                   static_cast<unsigned char>(word[1]) < 0x9F);
+  info.all_caps = info.all_caps && info.letters > 0;
+  info.all_digits = info.all_digits && info.has_digit;
+  return info;
+}
+
+}  // namespace
+
+bool IsPersonTitle(std::string_view w) {
+  return InList(w, {"mr",         "mr.",        "mrs",       "mrs.",
+                    "ms",         "ms.",        "dr",        "dr.",
+                    "prof",       "prof.",      "sir",       "lord",
+                    "lady",       "dame",       "president", "minister",
+                    "chancellor", "senator",    "governor",  "judge",
+                    "coach",      "ceo",        "chairman",  "chairwoman",
+                    "chief",      "executive",  "co-founder", "founder",
+                    "cofounder",  "director",   "spokesman", "spokeswoman",
+                    "analyst",    "king",       "queen",     "prince",
+                    "princess",   "pope",       "gen.",      "sen.",
+                    "rep.",       "gov.",       "lt.",       "col.",
+                    "capt.",      "sgt.",       "rev.",      "mayor",
+                    "secretary",  "premier",    "manager",   "striker",
+                    "professor",  "economist",  "leader",    "head"});
+}
+
+bool IsCompanySuffix(std::string_view w) {
+  return InList(w, {"inc", "inc.", "corp", "corp.", "corporation", "ltd",
+                    "ltd.", "llc", "plc", "co", "co.", "gmbh", "ag", "sa",
+                    "s.a.", "nv", "n.v.", "bv", "spa", "s.p.a.", "group",
+                    "holdings", "company", "limited", "bros", "bros.",
+                    "airlines", "airways", "motors", "bank", "labs",
+                    "technologies", "systems", "partners", "capital"});
+}
+
+bool IsOrgKeyword(std::string_view w) {
+  return InList(w, {"university", "institute",   "agency",    "ministry",
+                    "commission", "court",       "foundation", "council",
+                    "committee",  "association", "party",     "union",
+                    "federation", "club",        "league",    "department",
+                    "office",     "board",       "authority", "college",
+                    "school",     "academy",     "parliament", "senate",
+                    "congress",   "assembly",    "police",    "army",
+                    "navy",       "organisation", "organization", "society",
+                    "bureau",     "service",     "fund",      "reserve",
+                    "laboratory", "center",      "centre",    "trust",
+                    "administration", "government", "tribunal", "united",
+                    "city",       "fc",          "rovers",    "athletic"});
+}
+
+void LowerAscii(std::string_view word, std::string* out) {
+  out->assign(word.begin(), word.end());
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+}
+
+std::uint64_t PadFeature(int offset) { return Key(kPad, offset, 0); }
+
+void AppendWordFeatures(std::string_view word, int offset, const Model& model,
+                        std::vector<std::uint64_t>* keys) {
+  std::string lower;
+  LowerAscii(word, &lower);
+  std::string shape;
+  ShortShape(word, &shape);
+  const WordInfo info = Inspect(word);
+  const WordClusters clusters = model.ClustersOf(word);
+  const int distance = offset < 0 ? -offset : offset;
+
+  keys->push_back(Key(kLower, offset, HashBytes(0, lower)));
+  keys->push_back(Key(kShape, offset, HashBytes(0, shape)));
+  keys->push_back(Key(kClusterCoarse, offset, clusters.coarse));
+  if (distance <= 1) {
+    keys->push_back(Key(kClusterFine, offset, clusters.fine));
+  }
+  const auto flag = [&](bool on, WordFlag f) {
+    if (on) {
+      keys->push_back(Key(kFlag, offset, f));
+    }
+  };
+  flag(IsPersonTitle(lower), kTitle);
+  flag(IsCompanySuffix(lower), kCorpSuffix);
+  flag(IsOrgKeyword(lower), kOrgKw);
+  if (distance >= 2) {
+    return;
+  }
+  flag(info.all_caps, kAllCaps);
+  flag(info.init_cap, kInitCap);
+  flag(IsMonthOrDay(lower), kMonth);
+  if (distance == 1) {
+    const std::size_t n = std::min<std::size_t>(3, lower.size());
+    keys->push_back(Key(kSuffix, offset * 8 + static_cast<int>(n),
+                        HashBytes(0, std::string_view(lower).substr(
+                                         lower.size() - n))));
+    return;
+  }
+  keys->push_back(Key(kBias, 0, 0));
+  keys->push_back(Key(kForm, 0, HashBytes(0, word)));
+  flag(info.has_digit, kHasDigit);
+  flag(info.all_digits, kAllDigits);
+  flag(info.has_hyphen, kHasHyphen);
+  flag(info.has_period, kHasPeriod);
+  flag(word.size() > 12, kLong);
+  flag(word.size() == 1, kSingleChar);
+  flag(info.non_ascii, kNonAscii);
+  const std::string_view lv = lower;
+  for (std::size_t n = 1; n <= 4 && n <= lv.size(); ++n) {
+    keys->push_back(Key(kPrefix, static_cast<int>(n), HashBytes(0, lv.substr(0, n))));
+    keys->push_back(
+        Key(kSuffix, static_cast<int>(n), HashBytes(0, lv.substr(lv.size() - n))));
+  }
+}
+
+std::uint64_t PhraseHash(const std::vector<std::string_view>& words,
+                         std::size_t begin, std::size_t end) {
+  std::uint64_t h = 0x1234;
+  std::string lower;
+  for (std::size_t i = begin; i < end; ++i) {
+    LowerAscii(words[i], &lower);
+    h = HashCombine(h, HashBytes(0, lower));
+  }
+  return h;
+}
+
+namespace {
+
+// Counts, per lower-cased word, of the evidence the document holds about it;
+// a token's own occurrence is subtracted before a flag is set.
+struct WordEvidence {
+  std::uint16_t cap_mid = 0;
+  std::uint16_t lower = 0;
+  std::uint16_t titled = 0;
+  std::uint16_t seq_tail = 0;
+  std::uint16_t seq_head = 0;
+  std::uint16_t org_cue = 0;
+};
+
+bool IsPunctuationWord(std::string_view w) {
+  for (const char c : w) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+        (u >= '0' && u <= '9') || u >= 0xC0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void MarkGazetteer(const NerDocument& doc, const Gazetteer& gazetteer,
+                   std::size_t begin, std::size_t end, DocContext* context) {
+  std::string lower;
+  for (std::size_t s = begin; s < end; ++s) {
+    std::uint64_t h = 0x1234;
+    for (std::size_t e = s; e < end && e - s < kMaxGazetteerWords; ++e) {
+      LowerAscii(doc.words[e], &lower);
+      h = HashCombine(h, HashBytes(0, lower));
+      const auto it = gazetteer.find(h);
+      if (it == gazetteer.end()) {
+        break;
+      }
+      const std::uint8_t types = it->second & 0x0F;
+      if (types != 0) {
+        context->gazetteer[s] |= types;
+        for (std::size_t k = s + 1; k <= e; ++k) {
+          context->gazetteer[k] |= static_cast<std::uint8_t>(types << 4);
+        }
+      }
+      if ((it->second & kGazPrefixBit) == 0) {
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
+                     DocContext* context) {
+  const std::size_t n = doc.words.size();
+  context->gazetteer.assign(n, 0);
+  context->flags.assign(n, 0);
+  context->history.assign(n, -1);
+  std::unordered_map<std::string, WordEvidence> evidence;
+  std::vector<std::string> lowers(n);
+  std::vector<WordInfo> infos(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    LowerAscii(doc.words[i], &lowers[i]);
+    infos[i] = Inspect(doc.words[i]);
+  }
+  for (std::size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+    const std::size_t begin = doc.sentence_begin[s];
+    const std::size_t end =
+        s + 1 < doc.sentence_begin.size() ? doc.sentence_begin[s + 1] : n;
+    MarkGazetteer(doc, gazetteer, begin, end, context);
+    bool headline = false;
+    bool any_lower = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      headline = headline || infos[i].letters > 0;
+      any_lower = any_lower || (infos[i].letters > 0 && !infos[i].all_caps);
+    }
+    headline = headline && !any_lower;
+    bool initial_done = false;
+    std::size_t run_start = end;
+    for (std::size_t i = begin; i <= end; ++i) {
+      const bool cap = i < end && infos[i].init_cap;
+      if (i < end) {
+        std::uint16_t& f = context->flags[i];
+        f |= headline ? kHeadline : 0;
+        f |= cap ? kCapitalized : 0;
+        if (!initial_done && !IsPunctuationWord(doc.words[i])) {
+          f |= kSentenceInitial;
+          initial_done = true;
+        }
+      }
+      if (headline || i == end) {
+        if (!headline && run_start + 2 <= i) {
+          WordEvidence& head = evidence[lowers[run_start]];
+          ++head.seq_head;
+          ++evidence[lowers[i - 1]].seq_tail;
+          if (IsCompanySuffix(lowers[i - 1]) || IsOrgKeyword(lowers[i - 1])) {
+            for (std::size_t k = run_start; k < i; ++k) {
+              ++evidence[lowers[k]].org_cue;
+            }
+          }
+        }
+        run_start = end;
+        continue;
+      }
+      WordEvidence& e = evidence[lowers[i]];
+      const bool initial = (context->flags[i] & kSentenceInitial) != 0;
+      if (cap && !initial) {
+        ++e.cap_mid;
+      } else if (!cap && infos[i].letters > 0) {
+        ++e.lower;
+      }
+      if (cap && i > begin && IsPersonTitle(lowers[i - 1])) {
+        ++e.titled;
+      }
+      if (cap && run_start == end) {
+        run_start = i;
+      } else if (!cap && run_start != end) {
+        if (run_start + 2 <= i) {
+          ++evidence[lowers[run_start]].seq_head;
+          ++evidence[lowers[i - 1]].seq_tail;
+          if (IsCompanySuffix(lowers[i - 1]) || IsOrgKeyword(lowers[i - 1])) {
+            for (std::size_t k = run_start; k < i; ++k) {
+              ++evidence[lowers[k]].org_cue;
+            }
+          }
+        }
+        run_start = end;
+      }
+    }
+  }
+  // Second sweep: flags from the evidence of the *other* occurrences.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (infos[i].letters == 0) {
+      continue;
+    }
+    const auto it = evidence.find(lowers[i]);
+    if (it == evidence.end()) {
+      continue;
+    }
+    const WordEvidence& e = it->second;
+    std::uint16_t& f = context->flags[i];
+    const bool cap = (f & kCapitalized) != 0;
+    const bool initial = (f & kSentenceInitial) != 0;
+    const bool headline = (f & kHeadline) != 0;
+    const int self_cap_mid = (!headline && cap && !initial) ? 1 : 0;
+    const int self_lower = (!headline && !cap) ? 1 : 0;
+    f |= e.cap_mid > self_cap_mid ? kCapElsewhere : 0;
+    f |= e.lower > self_lower ? kLowerElsewhere : 0;
+    const bool self_titled = !headline && cap && i > 0 &&
+                             IsPersonTitle(lowers[i - 1]);
+    f |= e.titled > (self_titled ? 1 : 0) ? kTitledElsewhere : 0;
+    // Runs are not tracked per occurrence; a count above one means at least
+    // one other occurrence showed the evidence.
+    f |= e.seq_tail > 1 || (e.seq_tail == 1 && headline) ? kSeqTailElsewhere : 0;
+    f |= e.seq_head > 1 || (e.seq_head == 1 && headline) ? kSeqHeadElsewhere : 0;
+    f |= e.org_cue > 1 || (e.org_cue == 1 && headline) ? kOrgCueElsewhere : 0;
+  }
+}
+
+void AppendContextFeatures(const NerDocument& doc, const DocContext& context,
+                           std::size_t i, std::vector<std::uint64_t>* keys) {
+  const std::uint16_t f = context.flags[i];
+  const bool cap = (f & kCapitalized) != 0;
+  const int c = cap ? 1 : 0;
+  if ((f & kSentenceInitial) != 0) {
+    std::string lower;
+    LowerAscii(doc.words[i], &lower);
+    keys->push_back(Key(kInitialLower, 0, HashBytes(0, lower)));
+    keys->push_back(Key(kContext, c, 1));
+  }
+  if ((f & kHeadline) != 0) {
+    keys->push_back(Key(kContext, c, 2));
+  }
+  for (int bit = 2; bit <= 7; ++bit) {
+    if ((f & (1u << bit)) != 0) {
+      keys->push_back(Key(kDoc, c, static_cast<std::uint64_t>(bit)));
+    }
+  }
+  // Evidence that the word is capitalized elsewhere but not here (or the
+  // reverse) is informative on its own.
+  keys->push_back(Key(kDoc, 2 + c,
+                      (f & (kCapElsewhere | kLowerElsewhere)) >> 2));
+  const std::uint8_t gaz = context.gazetteer[i];
+  for (int bit = 0; bit < 8; ++bit) {
+    if ((gaz & (1u << bit)) != 0) {
+      keys->push_back(Key(kGaz, c, static_cast<std::uint64_t>(bit)));
+    }
+  }
+  const auto in_sentence = [&](std::size_t j) {
+    // Neighbours are only used when they exist; sentence edges matter less
+    // for the gazetteer than for word features.
+    return j < doc.words.size();
+  };
+  if (i > 0 && in_sentence(i - 1) && context.gazetteer[i - 1] != 0) {
+    keys->push_back(Key(kGaz, -1, context.gazetteer[i - 1]));
+  }
+  if (in_sentence(i + 1) && context.gazetteer[i + 1] != 0) {
+    keys->push_back(Key(kGaz, 3, context.gazetteer[i + 1]));
+  }
+  // Word bigrams and the shape trigram around the word.
+  std::string lower;
+  std::string next;
+  LowerAscii(doc.words[i], &lower);
+  const std::uint64_t here = HashBytes(0, lower);
+  if (i > 0) {
+    LowerAscii(doc.words[i - 1], &next);
+    keys->push_back(Key(kBigram, -1, HashCombine(HashBytes(0, next), here)));
+  }
+  if (i + 1 < doc.words.size()) {
+    LowerAscii(doc.words[i + 1], &next);
+    keys->push_back(Key(kBigram, 1, HashCombine(here, HashBytes(0, next))));
+  }
+  std::string shape;
+  std::uint64_t trigram = 0;
+  for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) - 1;
+       j <= static_cast<std::ptrdiff_t>(i) + 1; ++j) {
+    if (j >= 0 && static_cast<std::size_t>(j) < doc.words.size()) {
+      ShortShape(doc.words[static_cast<std::size_t>(j)], &shape);
+    } else {
+      shape.clear();  // not `= "^"`: g++ 12 warns falsely (-Wrestrict)
+      shape.push_back('^');
+    }
+    trigram = HashCombine(trigram, HashBytes(0, shape));
+  }
+  keys->push_back(Key(kShapeTrigram, 0, trigram));
+  const std::int8_t history = context.history[i];
+  if (history >= 0) {
+    keys->push_back(Key(kHistory, c, static_cast<std::uint64_t>(history)));
+  }
+}
+
+void AppendHistoryFeatures(int prev2, int prev1, std::string_view word,
+                           std::vector<std::uint64_t>* keys) {
+  std::string shape;
+  ShortShape(word, &shape);
+  keys->push_back(Key(kPrev1, 0, static_cast<std::uint64_t>(prev1)));
+  keys->push_back(
+      Key(kPrev12, 0, static_cast<std::uint64_t>(prev2 * 16 + prev1)));
+  keys->push_back(Key(kPrev1Shape, 0,
+                      HashCombine(static_cast<std::uint64_t>(prev1),
+                                  HashBytes(0, shape))));
+  std::string lower;
+  LowerAscii(word, &lower);
+  keys->push_back(Key(kPrev1Lower, 0,
+                      HashCombine(static_cast<std::uint64_t>(prev1),
+                                  HashBytes(0, lower))));
+}
+
+}  // namespace dossier::indexer::internal
+
+namespace dossier::indexer::internal {
+
+void ComputeHistory(const NerDocument& doc, const std::vector<int>& labels,
+                    DocContext* context) {
+  const std::size_t n = doc.words.size();
+  context->history.assign(n, -1);
+  std::unordered_map<std::string, std::array<int, kNumTypes + 1>> votes;
+  std::vector<std::string> lowers(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Inspect(doc.words[i]).letters == 0) {
+      continue;
+    }
+    LowerAscii(doc.words[i], &lowers[i]);
+    const int type = LabelType(labels[i]);
+    ++votes[lowers[i]][type < 0 ? kNumTypes : type];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (lowers[i].empty()) {
+      continue;
+    }
+    std::array<int, kNumTypes + 1> v = votes[lowers[i]];
+    const int own = LabelType(labels[i]);
+    --v[own < 0 ? kNumTypes : own];
+    int best = -1;
+    int best_votes = 0;
+    for (int t = 0; t < kNumTypes; ++t) {
+      if (v[t] > best_votes) {
+        best = t;
+        best_votes = v[t];
+      }
+    }
+    if (best >= 0) {
+      context->history[i] = static_cast<std::int8_t>(best);
+    } else if (v[kNumTypes] > 0) {
+      context->history[i] = kHistoryOutside;
+    }
+  }
+}
+
+}  // namespace dossier::indexer::internal

@@ -1,0 +1,156 @@
+// The NER model and its feature set, shared by the tagger (inference) and
+// the trainer. Internal to indexer/: nothing outside the module includes it.
+//
+// The tagger is a greedy left-to-right averaged perceptron over BIO labels.
+// A token's score vector (one float per label) is the sum of the weight rows
+// of its features. Features are 64-bit hashes of (template, value); the model
+// maps each kept hash to one weight row. Three feature families:
+//   - word features: depend only on the string of the token at offset k in
+//     -2..2 (its form, lower case, shape, affixes, clusters, list flags). As
+//     they depend on (word, k) only, the tagger caches their summed rows per
+//     distinct word, which is what makes tagging fast;
+//   - context features: sentence position, all-caps headline, gazetteer
+//     matches, how the same word is capitalized and tagged elsewhere in the
+//     document;
+//   - history features: the two previous predicted labels.
+// A Model is immutable after loading and safe to share between threads.
+#ifndef DOSSIER_INDEXER_INTERNAL_NER_MODEL_H_
+#define DOSSIER_INDEXER_INTERNAL_NER_MODEL_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.h"
+#include "common/status.h"
+
+namespace dossier::indexer::internal {
+
+// BIO labels over the four CoNLL types.
+inline constexpr int kNumLabels = 9;
+inline constexpr int kNumTypes = 4;  // PER ORG LOC MISC
+// 0 = O; 1 + 2*type = B-type; 2 + 2*type = I-type.
+inline int BeginLabel(int type) { return 1 + 2 * type; }
+inline int InsideLabel(int type) { return 2 + 2 * type; }
+inline int LabelType(int label) { return label == 0 ? -1 : (label - 1) / 2; }
+inline bool IsBegin(int label) { return label != 0 && (label - 1) % 2 == 0; }
+std::string_view LabelName(int label);       // "B-PER", "O", ...
+int ParseLabel(std::string_view name);       // -1 when unknown; IOB1 ok
+std::string_view TypeName(int type);         // "PER", "ORG", "LOC", "MISC"
+
+using Scores = std::array<float, kNumLabels>;
+
+// Open-addressing map from feature hash to a dense row index.
+class FeatureIndex {
+ public:
+  void Reserve(std::size_t n);
+  // Returns the row of `key`, or -1.
+  std::int32_t Find(std::uint64_t key) const {
+    if (keys_.empty()) {
+      return -1;
+    }
+    std::size_t slot = Mix(key) & mask_;
+    while (true) {
+      const std::uint64_t k = keys_[slot];
+      if (k == key) {
+        return rows_[slot];
+      }
+      if (k == 0) {
+        return -1;
+      }
+      slot = (slot + 1) & mask_;
+    }
+  }
+  // REQUIRES: key != 0 and not yet inserted; Reserve() was called with room.
+  void Insert(std::uint64_t key, std::int32_t row);
+  std::size_t size() const { return count_; }
+  // Calls f(key, row) for every entry, in slot order.
+  template <typename F>
+  void ForEach(F f) const {
+    for (std::size_t slot = 0; slot < keys_.size(); ++slot) {
+      if (keys_[slot] != 0) {
+        f(keys_[slot], rows_[slot]);
+      }
+    }
+  }
+
+ private:
+  static std::uint64_t Mix(std::uint64_t key) {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return key;
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::int32_t> rows_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
+};
+
+// Word cluster ids (0 = unknown) at two granularities.
+struct WordClusters {
+  std::uint16_t fine = 0;
+  std::uint16_t coarse = 0;
+};
+
+// Gazetteer entry: which types the phrase was seen as (bit per type), and
+// whether it is a strict prefix of a longer phrase (bit 7).
+inline constexpr std::uint8_t kGazPrefixBit = 0x80;
+
+struct Model {
+  // Feature weights: row r holds kNumLabels floats at weights[r*kNumLabels].
+  FeatureIndex index;
+  std::vector<float> weights;
+  // Word (as written) -> clusters; learned from unlabelled news text.
+  std::unordered_map<std::string, WordClusters> clusters;
+  // Hash of a lower-cased token sequence -> type bits | prefix bit.
+  std::unordered_map<std::uint64_t, std::uint8_t> gazetteer;
+  std::string description;  // training data and settings, for `--version`
+  std::uint32_t flags = 0;   // kTwoPass
+
+  const float* Row(std::uint64_t key) const {
+    const std::int32_t r = index.Find(key);
+    return r < 0 ? nullptr : &weights[static_cast<std::size_t>(r) * kNumLabels];
+  }
+  WordClusters ClustersOf(std::string_view word) const;
+};
+
+// Serialization (ner_model_io.cc). Format, all little-endian:
+//   "DOSNERM\0" magic, u32 version (kModelVersion), u32 flags (kTwoPass),
+//   string description, u64 feature count, then per feature u64 key and
+//   kNumLabels f32; u64 cluster count, then per word string + u16 fine +
+//   u16 coarse; u64 gazetteer count, then per entry u64 hash + u8 bits;
+//   u64 FNV-1a checksum of everything before it. Strings are u32 length +
+//   bytes.
+inline constexpr std::uint32_t kModelVersion = 1;
+// Model::flags bit: the model was trained with first-pass history features,
+// so the tagger runs twice over a document.
+inline constexpr std::uint32_t kTwoPass = 1;
+std::string SerializeModel(const Model& model);
+// kCorruption on a bad magic, truncation or checksum; kNotSupported on
+// another version.
+Result<Model> DeserializeModel(std::string_view bytes);
+
+// Hashing helpers used by features and gazetteer.
+inline std::uint64_t HashBytes(std::uint64_t seed, std::string_view s) {
+  std::uint64_t h = seed ^ 0xcbf29ce484222325ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+inline std::uint64_t HashCombine(std::uint64_t a, std::uint64_t b) {
+  a ^= b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2);
+  a *= 0xbf58476d1ce4e5b9ULL;
+  return a ^ (a >> 31);
+}
+// Lower-cases ASCII letters into *out (other bytes unchanged).
+void LowerAscii(std::string_view word, std::string* out);
+
+}  // namespace dossier::indexer::internal
+
+#endif  // DOSSIER_INDEXER_INTERNAL_NER_MODEL_H_

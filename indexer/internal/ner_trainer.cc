@@ -1,0 +1,634 @@
+// Training steps (TrainNerModel):
+//   1. read the CoNLL training documents; tags become BIO label ids;
+//   2. learn word clusters from the unlabelled text plus the training words;
+//   3. build the gazetteer from the training entities. Each training
+//      document sees the gazetteer *without its own entities*
+//      (leave-one-document-out), so the model learns how much a match is
+//      worth on unseen text instead of trusting it blindly;
+//   4. extract every token's static features (word + context) once;
+//   5. two-pass models: split the documents into folds, train a first-pass
+//      model on the other folds, tag each fold, and derive the history
+//      features from those honest predictions; the final model trains on
+//      every document twice, without and with history features, so the
+//      same weights serve both passes of the tagger;
+//   6. averaged perceptron, greedy decoding with predicted previous labels;
+//   7. drop near-zero rows and write the model.
+#include "indexer/ner_trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/utf8.h"
+#include "indexer/internal/ner_clusters.h"
+#include "indexer/internal/ner_features.h"
+#include "indexer/internal/ner_model.h"
+#include "indexer/internal/ner_tagger.h"
+#include "indexer/ner_conll.h"
+#include "indexer/tokenizer.h"
+
+namespace dossier::indexer {
+namespace {
+
+using internal::DocContext;
+using internal::Gazetteer;
+using internal::kNumLabels;
+using internal::Model;
+using internal::NerDocument;
+
+struct TrainDoc {
+  NerDocument doc;
+  std::vector<int> gold;
+};
+
+// Static features of every token of a set of documents, as row ids.
+struct FeatureTable {
+  std::vector<std::int32_t> ids;
+  std::vector<std::size_t> begin;  // per token, into ids; plus one end
+};
+
+// Feature keys -> dense row ids, shared by every perceptron of a run so
+// that feature tables are extracted once.
+class FeatureSpace {
+ public:
+  std::int32_t Row(std::uint64_t key) {
+    return rows_.emplace(key, static_cast<std::int32_t>(rows_.size()))
+        .first->second;
+  }
+  std::size_t size() const { return rows_.size(); }
+  const std::unordered_map<std::uint64_t, std::int32_t>& rows() const {
+    return rows_;
+  }
+
+ private:
+  std::unordered_map<std::uint64_t, std::int32_t> rows_;
+};
+
+// Averaged perceptron with lazy averaging (each weight remembers when it
+// last changed).
+class Perceptron {
+ public:
+  explicit Perceptron(const FeatureSpace* space) : space_(space) {}
+  const float* Weights(std::int32_t row) {
+    Grow(row);
+    return &w_[static_cast<std::size_t>(row) * kNumLabels];
+  }
+  void Update(std::int32_t row, int label, float delta) {
+    Grow(row);
+    const std::size_t i = static_cast<std::size_t>(row) * kNumLabels +
+                          static_cast<std::size_t>(label);
+    acc_[i] += static_cast<double>(time_ - stamp_[i]) * w_[i];
+    stamp_[i] = time_;
+    w_[i] += delta;
+  }
+  void Tick() { ++time_; }
+  // Replaces the weights by their average over all ticks.
+  void Average() {
+    for (std::size_t i = 0; i < w_.size(); ++i) {
+      acc_[i] += static_cast<double>(time_ - stamp_[i]) * w_[i];
+      stamp_[i] = time_;
+      w_[i] = time_ == 0 ? 0.0f
+                         : static_cast<float>(acc_[i] / static_cast<double>(time_));
+    }
+  }
+  std::size_t rows() const { return w_.size() / kNumLabels; }
+
+ private:
+  void Grow(std::int32_t row) {
+    const std::size_t need = static_cast<std::size_t>(row) + 1;
+    if (need * kNumLabels <= w_.size()) {
+      return;
+    }
+    const std::size_t n = std::max(need, space_->size()) * kNumLabels;
+    w_.resize(n, 0.0f);
+    acc_.resize(n, 0.0);
+    stamp_.resize(n, time_);
+  }
+
+  const FeatureSpace* space_;
+  std::vector<float> w_;
+  std::vector<double> acc_;
+  std::vector<std::int64_t> stamp_;
+  std::int64_t time_ = 0;
+};
+
+std::string ReadFile(const std::string& path, Status* status) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *status = Status::NotFound("cannot open " + path);
+    return {};
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void AddText(std::string_view text, internal::Corpus* corpus) {
+  ArticleAnalysis analysis;
+  Tokenize(text, &analysis);
+  for (const Sentence& s : analysis.sentences) {
+    for (std::uint32_t t = 0; t < s.token_count; ++t) {
+      const Span span = analysis.tokens[s.first_token + t].span;
+      corpus->Add(text.substr(span.begin, span.size()));
+    }
+    corpus->EndSentence();
+  }
+}
+
+// Text between each <TAG> and </TAG> of a Reuters SGML file.
+void AddSgmlElements(std::string_view sgml, std::string_view tag,
+                     internal::Corpus* corpus) {
+  // Built with append(): g++ 12 -O3 warns falsely (-Wrestrict) on
+  // "<" + std::string(...).
+  std::string open(1, '<');
+  open.append(tag).push_back('>');
+  std::string close("</");
+  close.append(tag).push_back('>');
+  std::size_t pos = 0;
+  while ((pos = sgml.find(open, pos)) != std::string_view::npos) {
+    pos += open.size();
+    const std::size_t end = sgml.find(close, pos);
+    if (end == std::string_view::npos) {
+      break;
+    }
+    std::string text = Latin1ToUtf8(sgml.substr(pos, end - pos));
+    for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"&lt;", "<"},
+                                   {"&gt;", ">"}, {"&amp;", "&"}, {"&#3;", ""}}) {
+      std::size_t at = 0;
+      while ((at = text.find(from, at)) != std::string::npos) {
+        text.replace(at, from.size(), to);
+        at += to.size();
+      }
+    }
+    AddText(text, corpus);
+    pos = end + close.size();
+  }
+}
+
+Status AddUnlabeled(const std::string& path, internal::Corpus* corpus) {
+  Status status;
+  const std::string data = ReadFile(path, &status);
+  DOSSIER_RETURN_IF_ERROR(status);
+  const auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with(".jsonl")) {
+    std::istringstream lines(data);
+    std::string line;
+    while (std::getline(lines, line)) {
+      const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+      if (record.is_discarded() || !record.is_object()) {
+        continue;  // unlabelled text is best-effort
+      }
+      for (const char* field : {"title", "text"}) {
+        if (record.contains(field) && record[field].is_string()) {
+          AddText(record[field].get<std::string>(), corpus);
+        }
+      }
+    }
+  } else if (ends_with(".sgm")) {
+    AddSgmlElements(data, "TITLE", corpus);
+    AddSgmlElements(data, "BODY", corpus);
+  } else {
+    AddText(RepairUtf8(data), corpus);
+  }
+  return Status::Ok();
+}
+
+// Phrase hash -> count per type, over the training entities.
+using GazetteerCounts =
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, internal::kNumTypes>>;
+
+void CountEntities(const TrainDoc& d, GazetteerCounts* counts) {
+  const std::size_t n = d.gold.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!internal::IsBegin(d.gold[i])) {
+      continue;
+    }
+    const int type = internal::LabelType(d.gold[i]);
+    std::size_t end = i + 1;
+    while (end < n && d.gold[end] == internal::InsideLabel(type)) {
+      ++end;
+    }
+    if (end - i <= internal::kMaxGazetteerWords) {
+      ++(*counts)[internal::PhraseHash(d.doc.words, i, end)][static_cast<std::size_t>(type)];
+    }
+  }
+}
+
+// Turns counts into a gazetteer: a type is listed when it accounts for at
+// least a fifth of the phrase's uses. Prefix entries let matching stop
+// early. `prefixes` maps each phrase to the hashes of its proper prefixes.
+Gazetteer MakeGazetteer(const GazetteerCounts& counts, const GazetteerCounts* minus,
+                        const std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>& prefixes) {
+  Gazetteer gazetteer;
+  gazetteer.reserve(counts.size() * 2);
+  for (const auto& [hash, c] : counts) {
+    std::array<std::uint32_t, internal::kNumTypes> left = c;
+    if (minus != nullptr) {
+      const auto it = minus->find(hash);
+      if (it != minus->end()) {
+        for (int t = 0; t < internal::kNumTypes; ++t) {
+          left[static_cast<std::size_t>(t)] -= it->second[static_cast<std::size_t>(t)];
+        }
+      }
+    }
+    const std::uint32_t total = std::accumulate(left.begin(), left.end(), 0u);
+    std::uint8_t bits = 0;
+    for (int t = 0; t < internal::kNumTypes; ++t) {
+      if (left[static_cast<std::size_t>(t)] > 0 &&
+          left[static_cast<std::size_t>(t)] * 5 >= total) {
+        bits |= static_cast<std::uint8_t>(1u << t);
+      }
+    }
+    if (bits == 0) {
+      continue;
+    }
+    gazetteer[hash] |= bits;
+    const auto p = prefixes.find(hash);
+    if (p != prefixes.end()) {
+      for (const std::uint64_t prefix : p->second) {
+        gazetteer[prefix] |= internal::kGazPrefixBit;
+      }
+    }
+  }
+  return gazetteer;
+}
+
+void RecordPrefixes(const TrainDoc& d,
+                    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>* prefixes) {
+  const std::size_t n = d.gold.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!internal::IsBegin(d.gold[i])) {
+      continue;
+    }
+    const int type = internal::LabelType(d.gold[i]);
+    std::size_t end = i + 1;
+    while (end < n && d.gold[end] == internal::InsideLabel(type)) {
+      ++end;
+    }
+    if (end - i > internal::kMaxGazetteerWords) {
+      continue;
+    }
+    std::vector<std::uint64_t>& list = (*prefixes)[internal::PhraseHash(d.doc.words, i, end)];
+    if (!list.empty()) {
+      continue;
+    }
+    for (std::size_t k = i + 1; k < end; ++k) {
+      list.push_back(internal::PhraseHash(d.doc.words, i, k));
+    }
+  }
+}
+
+void Featurize(const TrainDoc& d, const DocContext& context, const Model& model,
+               FeatureSpace* space, FeatureTable* table) {
+  std::vector<std::uint64_t> keys;
+  const std::size_t n = d.doc.words.size();
+  for (std::size_t s = 0; s < d.doc.sentence_begin.size(); ++s) {
+    const std::size_t begin = d.doc.sentence_begin[s];
+    const std::size_t end =
+        s + 1 < d.doc.sentence_begin.size() ? d.doc.sentence_begin[s + 1] : n;
+    for (std::size_t i = begin; i < end; ++i) {
+      keys.clear();
+      for (int k = -internal::kMaxOffset; k <= internal::kMaxOffset; ++k) {
+        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
+        if (j < static_cast<std::ptrdiff_t>(begin) ||
+            j >= static_cast<std::ptrdiff_t>(end)) {
+          keys.push_back(internal::PadFeature(k));
+        } else {
+          internal::AppendWordFeatures(d.doc.words[static_cast<std::size_t>(j)], k,
+                                       model, &keys);
+        }
+      }
+      internal::AppendContextFeatures(d.doc, context, i, &keys);
+      table->begin.push_back(table->ids.size());
+      for (const std::uint64_t key : keys) {
+        table->ids.push_back(space->Row(key));
+      }
+    }
+  }
+  table->begin.push_back(table->ids.size());
+}
+
+// One training instance: a document's features in one table.
+struct Instance {
+  const TrainDoc* doc;
+  FeatureTable features;
+};
+
+// Greedy decoding of one instance; with `learn`, perceptron updates.
+void Decode(const Instance& inst, FeatureSpace* space, Perceptron* perceptron,
+            bool learn, std::vector<int>* labels) {
+  const TrainDoc& d = *inst.doc;
+  const std::size_t n = d.doc.words.size();
+  labels->assign(n, 0);
+  std::vector<std::uint64_t> history_keys;
+  std::vector<std::int32_t> history_rows;
+  for (std::size_t s = 0; s < d.doc.sentence_begin.size(); ++s) {
+    const std::size_t begin = d.doc.sentence_begin[s];
+    const std::size_t end =
+        s + 1 < d.doc.sentence_begin.size() ? d.doc.sentence_begin[s + 1] : n;
+    int prev1 = 0;
+    int prev2 = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      float scores[kNumLabels] = {};
+      const auto add = [&](std::int32_t row) {
+        const float* w = perceptron->Weights(row);
+        for (int l = 0; l < kNumLabels; ++l) {
+          scores[l] += w[l];
+        }
+      };
+      for (std::size_t f = inst.features.begin[i]; f < inst.features.begin[i + 1]; ++f) {
+        add(inst.features.ids[f]);
+      }
+      history_keys.clear();
+      internal::AppendHistoryFeatures(prev2, prev1, d.doc.words[i], &history_keys);
+      history_rows.clear();
+      for (const std::uint64_t key : history_keys) {
+        history_rows.push_back(space->Row(key));
+        add(history_rows.back());
+      }
+      const int predicted = internal::BestAllowedLabel(scores, prev1);
+      if (learn) {
+        const int gold = d.gold[i];
+        if (predicted != gold) {
+          const auto update = [&](std::int32_t row) {
+            perceptron->Update(row, gold, 1.0f);
+            perceptron->Update(row, predicted, -1.0f);
+          };
+          for (std::size_t f = inst.features.begin[i]; f < inst.features.begin[i + 1]; ++f) {
+            update(inst.features.ids[f]);
+          }
+          for (const std::int32_t row : history_rows) {
+            update(row);
+          }
+        }
+        perceptron->Tick();
+      }
+      (*labels)[i] = predicted;
+      prev2 = prev1;
+      prev1 = predicted;
+    }
+  }
+}
+
+void Train(const std::vector<const Instance*>& instances, int epochs,
+           std::uint64_t seed, FeatureSpace* space, Perceptron* perceptron) {
+  std::vector<const Instance*> order = instances;
+  std::mt19937_64 rng(seed);
+  std::vector<int> labels;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (const Instance* inst : order) {
+      Decode(*inst, space, perceptron, true, &labels);
+    }
+  }
+  perceptron->Average();
+}
+
+// Converts a document's tags to BIO label ids (IOB1 "I-X" after another
+// type becomes "B-X").
+Status GoldLabels(const ConllDocument& conll, std::vector<int>* gold) {
+  gold->clear();
+  int prev = 0;
+  std::size_t sentence = 0;
+  for (std::size_t i = 0; i < conll.words.size(); ++i) {
+    if (sentence < conll.sentence_begin.size() && conll.sentence_begin[sentence] == i) {
+      prev = 0;
+      ++sentence;
+    }
+    int label = internal::ParseLabel(conll.gold[i]);
+    if (label < 0) {
+      return Status::InvalidInput("expected a BIO tag such as B-PER, got \"" +
+                                  conll.gold[i] + "\" for \"" + conll.words[i] + "\"");
+    }
+    if (label != 0 && !internal::IsBegin(label) &&
+        internal::LabelType(prev) != internal::LabelType(label)) {
+      label = internal::BeginLabel(internal::LabelType(label));
+    }
+    gold->push_back(label);
+    prev = label;
+  }
+  return Status::Ok();
+}
+
+void Log(const NerTrainOptions& options, const std::string& line) {
+  if (options.log) {
+    options.log(line);
+  }
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// Scores `model` on a CoNLL file; returns a one-line summary.
+std::string Evaluate(const Model& model, const std::string& path) {
+  const Result<std::vector<ConllDocument>> docs = ReadConllFile(path);
+  if (!docs.has_value()) {
+    return "dev: " + docs.error().ToString();
+  }
+  const internal::Tagger tagger(model);
+  NerScore score;
+  std::vector<int> labels;
+  for (const ConllDocument& conll : *docs) {
+    NerDocument doc;
+    doc.words.assign(conll.words.begin(), conll.words.end());
+    doc.sentence_begin = conll.sentence_begin;
+    tagger.Tag(doc, &labels);
+    for (std::size_t s = 0; s < doc.sentence_begin.size(); ++s) {
+      const std::size_t begin = doc.sentence_begin[s];
+      const std::size_t end = s + 1 < doc.sentence_begin.size()
+                                  ? doc.sentence_begin[s + 1]
+                                  : doc.words.size();
+      std::vector<std::string_view> gold(conll.gold.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         conll.gold.begin() + static_cast<std::ptrdiff_t>(end));
+      std::vector<std::string_view> predicted;
+      for (std::size_t i = begin; i < end; ++i) {
+        predicted.push_back(internal::LabelName(labels[i]));
+      }
+      ScoreSentence(gold, predicted, &score);
+    }
+  }
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(2);
+  out << "dev: F1 " << score.overall.f1() << " (P " << score.overall.precision()
+      << " R " << score.overall.recall() << ")";
+  for (std::size_t t = 0; t < score.types.size(); ++t) {
+    out << " " << score.types[t] << " " << score.per_type[t].f1();
+  }
+  return out.str();
+}
+
+}  // namespace
+
+Status TrainNerModel(const NerTrainOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  // 1. Training documents.
+  Result<std::vector<ConllDocument>> read = ReadConllFile(options.train_path);
+  if (!read.has_value()) {
+    return read.error();
+  }
+  const std::vector<ConllDocument> conll = std::move(read).value();
+  std::vector<TrainDoc> docs;
+  for (const ConllDocument& c : conll) {
+    if (c.words.empty()) {
+      continue;
+    }
+    TrainDoc d;
+    d.doc.words.assign(c.words.begin(), c.words.end());
+    d.doc.sentence_begin = c.sentence_begin;
+    DOSSIER_RETURN_IF_ERROR(
+        GoldLabels(c, &d.gold).WithContext("reading " + options.train_path));
+    docs.push_back(std::move(d));
+  }
+  Log(options, "train: " + std::to_string(docs.size()) + " documents");
+
+  // 2. Clusters.
+  Model model;
+  {
+    internal::Corpus corpus;
+    for (const std::string& path : options.unlabeled_paths) {
+      DOSSIER_RETURN_IF_ERROR(AddUnlabeled(path, &corpus));
+    }
+    for (const TrainDoc& d : docs) {
+      for (std::size_t i = 0; i < d.doc.words.size(); ++i) {
+        if (i > 0 && std::find(d.doc.sentence_begin.begin(), d.doc.sentence_begin.end(), i) !=
+                         d.doc.sentence_begin.end()) {
+          corpus.EndSentence();
+        }
+        corpus.Add(d.doc.words[i]);
+      }
+      corpus.EndSentence();
+    }
+    internal::ClusterOptions cluster_options;
+    cluster_options.fine = options.fine_clusters;
+    cluster_options.coarse = options.coarse_clusters;
+    cluster_options.seed = options.seed;
+    model.clusters = internal::LearnClusters(corpus, cluster_options);
+    Log(options, "clusters: " + std::to_string(corpus.tokens().size()) + " tokens, " +
+                     std::to_string(model.clusters.size()) + " words clustered (" +
+                     std::to_string(Seconds(start)) + " s)");
+  }
+
+  // 3. Gazetteer, full and per document without its own entities.
+  GazetteerCounts counts;
+  std::vector<GazetteerCounts> own(docs.size());
+  std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> prefixes;
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    CountEntities(docs[k], &counts);
+    CountEntities(docs[k], &own[k]);
+    RecordPrefixes(docs[k], &prefixes);
+  }
+  model.gazetteer = MakeGazetteer(counts, nullptr, prefixes);
+
+  // 4. Static features.
+  FeatureSpace space;
+  std::vector<DocContext> contexts(docs.size());
+  std::vector<Instance> first(docs.size());
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    const Gazetteer gazetteer = MakeGazetteer(counts, &own[k], prefixes);
+    internal::BuildDocContext(docs[k].doc, gazetteer, &contexts[k]);
+    first[k].doc = &docs[k];
+    Featurize(docs[k], contexts[k], model, &space, &first[k].features);
+  }
+  Log(options, "features: " + std::to_string(space.size()) + " (" +
+                   std::to_string(Seconds(start)) + " s)");
+
+  // 5. History features from cross-validated first passes.
+  std::vector<const Instance*> all;
+  for (const Instance& inst : first) {
+    all.push_back(&inst);
+  }
+  std::vector<Instance> second;
+  if (options.two_pass) {
+    second.resize(docs.size());
+    const int folds = std::max(2, options.folds);
+    for (int fold = 0; fold < folds; ++fold) {
+      std::vector<const Instance*> train;
+      for (std::size_t k = 0; k < docs.size(); ++k) {
+        if (static_cast<int>(k % static_cast<std::size_t>(folds)) != fold) {
+          train.push_back(&first[k]);
+        }
+      }
+      Perceptron p(&space);
+      Train(train, std::max(3, options.epochs / 2), options.seed + static_cast<std::uint64_t>(fold),
+            &space, &p);
+      std::vector<int> labels;
+      for (std::size_t k = static_cast<std::size_t>(fold); k < docs.size();
+           k += static_cast<std::size_t>(folds)) {
+        Decode(first[k], &space, &p, false, &labels);
+        internal::ComputeHistory(docs[k].doc, labels, &contexts[k]);
+        second[k].doc = &docs[k];
+        Featurize(docs[k], contexts[k], model, &space, &second[k].features);
+      }
+      Log(options, "fold " + std::to_string(fold + 1) + "/" + std::to_string(folds) + " (" +
+                       std::to_string(Seconds(start)) + " s)");
+    }
+    for (const Instance& inst : second) {
+      all.push_back(&inst);
+    }
+    model.flags |= internal::kTwoPass;
+  }
+
+  // 6. The final model.
+  Perceptron perceptron(&space);
+  Train(all, options.epochs, options.seed, &space, &perceptron);
+  Log(options, "trained " + std::to_string(options.epochs) + " epochs (" +
+                   std::to_string(Seconds(start)) + " s)");
+
+  // 7. Keep rows that matter; write.
+  constexpr float kMinWeight = 1e-3f;
+  std::vector<std::pair<std::uint64_t, std::int32_t>> kept;
+  for (const auto& [key, row] : space.rows()) {
+    if (static_cast<std::size_t>(row) >= perceptron.rows()) {
+      continue;
+    }
+    const float* w = perceptron.Weights(row);
+    float max_abs = 0;
+    for (int l = 0; l < kNumLabels; ++l) {
+      max_abs = std::max(max_abs, std::fabs(w[l]));
+    }
+    if (max_abs >= kMinWeight) {
+      kept.emplace_back(key, row);
+    }
+  }
+  std::sort(kept.begin(), kept.end());
+  model.index.Reserve(kept.size());
+  model.weights.reserve(kept.size() * kNumLabels);
+  for (std::size_t r = 0; r < kept.size(); ++r) {
+    model.index.Insert(kept[r].first, static_cast<std::int32_t>(r));
+    const float* w = perceptron.Weights(kept[r].second);
+    model.weights.insert(model.weights.end(), w, w + kNumLabels);
+  }
+  std::ostringstream description;
+  description << "averaged perceptron, greedy BIO, " << (options.two_pass ? "two-pass" : "one-pass")
+              << ", " << options.epochs << " epochs, seed " << options.seed << "; trained on "
+              << options.train_path << "; clusters from " << options.unlabeled_paths.size()
+              << " unlabelled files";
+  model.description = description.str();
+  const std::string bytes = internal::SerializeModel(model);
+  std::ofstream out(options.output_path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    return Status::IOError("cannot write " + options.output_path);
+  }
+  Log(options, "model: " + std::to_string(kept.size()) + " features, " +
+                   std::to_string(bytes.size()) + " bytes -> " + options.output_path + " (" +
+                   std::to_string(Seconds(start)) + " s)");
+  if (!options.dev_path.empty()) {
+    Log(options, Evaluate(model, options.dev_path));
+  }
+  return Status::Ok();
+}
+
+}  // namespace dossier::indexer

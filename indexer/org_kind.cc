@@ -1,0 +1,159 @@
+// The word lists behind the rule in org_kind.h. Matching is on whole
+// words, ASCII case-insensitive; the last matching cue wins over the
+// default, and institution words in the name beat everything else.
+#include "indexer/org_kind.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace dossier::indexer {
+namespace {
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    const auto u = static_cast<unsigned char>(c);
+    const bool part = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                      (u >= '0' && u <= '9') || u >= 0x80 || c == '.' ||
+                      c == '&';
+    if (part) {
+      word.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
+      continue;
+    }
+    while (!word.empty() && word.back() == '.' && word.size() > 1 &&
+           word.find('.') == word.size() - 1) {
+      word.pop_back();  // "Inc." -> "inc", but keep "u.s."
+    }
+    if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool IsInstitutionWord(std::string_view w) {
+  return In(w, {"university", "universities", "college", "school", "academy",
+                "institute", "institution", "laboratory", "laboratories",
+                "polytechnic", "government", "ministry", "department",
+                "agency", "commission", "council", "committee", "parliament",
+                "congress", "senate", "assembly", "court", "tribunal",
+                "police", "army", "navy", "military", "force", "forces",
+                "reserve", "treasury", "administration", "authority",
+                "bureau", "office", "foundation", "charity", "trust",
+                "association", "union", "federation", "forum", "league",
+                "party", "church", "society", "organisation", "organization",
+                "nations", "board", "cabinet", "state", "states",
+                "embassy", "consulate", "municipality", "hospital"});
+}
+
+bool IsKnownInstitution(std::string_view w) {
+  return In(w, {"un", "u.n", "u.n.", "eu", "e.u", "nato", "imf", "wto", "who",
+                "opec", "unesco", "unicef", "fifa", "uefa", "ioc", "ecb",
+                "fed", "fbi", "cia", "nasa", "fda", "sec", "fcc", "ftc",
+                "epa", "nhs", "mit", "cern", "oecd", "asean", "interpol",
+                "pentagon", "kremlin", "labour", "conservatives", "tories",
+                "democrats", "republicans", "bundesbank", "bundestag",
+                "caltech", "icc", "irs", "doj", "ebrd", "ifc", "wwf",
+                "greenpeace", "amnesty", "nfl", "nba", "mlb", "nhl"});
+}
+
+bool IsCompanyWord(std::string_view w) {
+  return In(w, {"inc", "corp", "corporation", "ltd", "llc", "plc", "co",
+                "gmbh", "ag", "sa", "nv", "bv", "spa", "holdings", "company",
+                "limited", "group", "airlines", "airways", "motors",
+                "technologies", "systems", "partners", "capital", "ventures",
+                "labs", "media", "bank", "pharmaceuticals", "energy",
+                "entertainment", "studios", "records", "firm", "startup",
+                "fc", "united", "city", "rovers", "athletic", "club"});
+}
+
+bool IsEventWord(std::string_view w) {
+  return In(w, {"summit", "conference", "festival", "olympics", "games",
+                "championship", "championships", "cup", "open", "awards",
+                "expo", "marathon", "prix", "tournament", "grand-prix"});
+}
+
+}  // namespace
+
+bool IsUniversityShortName(std::string_view name) {
+  const std::vector<std::string> words = LowerWords(name);
+  return words.size() == 1 &&
+         In(words[0], {"stanford", "berkeley", "harvard", "mit", "oxford",
+                       "cambridge", "yale", "princeton", "caltech", "columbia",
+                       "cornell", "eth", "ucla", "tsinghua", "sorbonne"});
+}
+
+bool HasAcademicCue(std::string_view sentence) {
+  for (const std::string& w : LowerWords(sentence)) {
+    if (In(w, {"university", "universities", "institution", "institutions",
+               "student", "students", "professor", "professors", "ph.d",
+               "phd", "academic", "academics", "campus", "researchers",
+               "college", "graduate", "graduates", "alumni", "faculty"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsEventName(std::string_view name) {
+  const std::vector<std::string> words = LowerWords(name);
+  return !words.empty() && IsEventWord(words.back());
+}
+
+OrgKind ClassifyOrg(std::string_view name, std::string_view sentence) {
+  const std::vector<std::string> words = LowerWords(name);
+  if (IsUniversityShortName(name)) {
+    return OrgKind::kInstitution;
+  }
+  // "Bank of England", "Central Bank", "Reserve Bank": central banks.
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "bank" &&
+        ((i > 0 && (words[i - 1] == "central" || words[i - 1] == "reserve" ||
+                    words[i - 1] == "world" || words[i - 1] == "development" ||
+                    words[i - 1] == "investment")) ||
+         (i + 1 < words.size() && words[i + 1] == "of"))) {
+      return OrgKind::kInstitution;
+    }
+  }
+  bool company = false;
+  for (const std::string& w : words) {
+    if (IsInstitutionWord(w) || IsKnownInstitution(w)) {
+      return OrgKind::kInstitution;
+    }
+    company = company || IsCompanyWord(w);
+  }
+  if (company || sentence.empty()) {
+    return OrgKind::kCompany;
+  }
+  // The sentence decides only through the word right before or after the
+  // name ("the agency Frontex", "Frontex, the agency").
+  const std::size_t at = sentence.find(name);
+  if (at == std::string_view::npos) {
+    return OrgKind::kCompany;
+  }
+  const std::vector<std::string> before = LowerWords(sentence.substr(0, at));
+  const std::vector<std::string> after =
+      LowerWords(sentence.substr(at + name.size()));
+  const auto cue = [](const std::string& w) {
+    return In(w, {"agency", "university", "ministry", "regulator",
+                  "watchdog", "institute", "charity", "court", "government",
+                  "body", "commission", "foundation", "party", "union"});
+  };
+  if ((!before.empty() && cue(before.back())) ||
+      (after.size() >= 2 && after[0] == "the" && cue(after[1])) ||
+      (!after.empty() && cue(after[0]))) {
+    return OrgKind::kInstitution;
+  }
+  return OrgKind::kCompany;
+}
+
+}  // namespace dossier::indexer
