@@ -1,6 +1,8 @@
-// Graph export. All formats share one snapshot: entities with edges (or all
-// entities when there are none), typed edges, filtered co-occurrence edges,
-// optional metrics; each writer only formats it.
+// Graph export. All formats share one snapshot: every entity, typed edges,
+// filtered co-occurrence edges, optional metrics; each writer only formats
+// it. Every edge is written as directed, co-occurrence ones from the smaller
+// id to the larger with relation CO_OCCURS: NetworkX refuses GraphML and
+// GEXF files that mix directed and undirected edges.
 #include "graph/graph_export.h"
 
 #include <cctype>
@@ -136,8 +138,7 @@ void WriteGraphMl(const Snapshot& snap, std::ostream& out) {
   std::size_t edge_idx = 0;
   for (const GraphEdge& e : snap.edges) {
     out << "    <edge id=\"e" << edge_idx++ << "\" source=\"" << NodeId(e.from)
-        << "\" target=\"" << NodeId(e.to) << "\""
-        << (e.typed ? "" : " directed=\"false\"") << ">"
+        << "\" target=\"" << NodeId(e.to) << "\">"
         << "<data key=\"relation\">" << EdgeType(e) << "</data>"
         << "<data key=\"weight\">" << (e.typed ? e.articles : e.sentences)
         << "</data>"
@@ -178,8 +179,7 @@ void WriteGexf(const Snapshot& snap, std::ostream& out) {
   std::size_t edge_idx = 0;
   for (const GraphEdge& e : snap.edges) {
     out << "      <edge id=\"" << edge_idx++ << "\" source=\"" << NodeId(e.from)
-        << "\" target=\"" << NodeId(e.to) << "\" type=\""
-        << (e.typed ? "directed" : "undirected") << "\" label=\"" << EdgeType(e)
+        << "\" target=\"" << NodeId(e.to) << "\" label=\"" << EdgeType(e)
         << "\" weight=\"" << (e.typed ? e.articles : e.sentences)
         << "\"><attvalues><attvalue for=\"relation\" value=\"" << EdgeType(e)
         << "\"/><attvalue for=\"evidence\" value=\""
