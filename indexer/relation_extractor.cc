@@ -5,6 +5,7 @@
 #include "indexer/relation_extractor.h"
 
 #include <set>
+#include <vector>
 #include <tuple>
 
 #include "indexer/internal/relation_rules.h"
@@ -53,7 +54,9 @@ void ExtractSentence(std::string_view text, const RelationOptions& options,
       internal::BuildSentenceUnits(text, *analysis, sentence_idx);
   internal::AddCandidateArgs(text, &units);
   std::vector<Fact> facts = internal::FindFacts(units);
-  if (options.implied) {
+  if (!options.implied) {
+    std::erase_if(facts, [](const Fact& fact) { return fact.implied; });
+  } else {
     const std::size_t found = facts.size();
     for (std::size_t idx = 0; idx < found; ++idx) {
       for (Fact& implied : Implied(facts[idx], units)) {

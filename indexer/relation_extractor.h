@@ -33,7 +33,9 @@ struct RelationOptions {
   // See MentionPairs. Default: kOnePerFact.
   MentionPairs mention_pairs = MentionPairs::kOnePerFact;
   // Also emit the relations a fact implies: a leader (LEADS) and a person
-  // who founded an org (FOUNDED) also WORKS_FOR it. Default: true.
+  // who founded an org (FOUNDED) also WORKS_FOR it, and a sentence that
+  // states one person's job is about their career, so they WORKS_FOR every
+  // organisation it names. Default: true.
   bool implied = true;
 };
 

@@ -124,9 +124,36 @@ constexpr Trigger kTriggers[] = {
     {"lawyer", kW, Frame::kRole},
     {"attorney", kW, Frame::kRole},
     {"staff", kW, Frame::kRole},
+    {"faculty", kW, Frame::kRole},
+    {"commentator", kW, Frame::kRole},
+    {"conductor", kW, Frame::kRole},
+    {"cto", kW, Frame::kRole},
+    {"cfo", kW, Frame::kRole},
+    {"coo", kW, Frame::kRole},
+    {"psychologist", kW, Frame::kRole},
+    {"physicist", kW, Frame::kRole},
+    {"historian", kW, Frame::kRole},
+    {"chemist", kW, Frame::kRole},
+    {"biologist", kW, Frame::kRole},
+    {"mathematician", kW, Frame::kRole},
+    {"anthropologist", kW, Frame::kRole},
+    {"sociologist", kW, Frame::kRole},
+    {"astronomer", kW, Frame::kRole},
+    {"pilot", kW, Frame::kRole},
+    {"employees", kW, Frame::kRole},
+    {"chief operating officer", kW, Frame::kRole},
+    {"chief financial officer", kW, Frame::kRole},
+    {"chief technology officer", kW, Frame::kRole},
     {"joined", kW, Frame::kVerb},
     {"joins", kW, Frame::kVerb},
     {"joining", kW, Frame::kVerb},
+    {"worked", kW, Frame::kVerb},
+    {"works", kW, Frame::kVerb},
+    {"taught", kW, Frame::kVerb},
+    {"teaches", kW, Frame::kVerb},
+    {"employed", kW, Frame::kVerb},
+    {"resigned from", kW, Frame::kVerb},
+    {"resign from", kW, Frame::kVerb},
     {"leaving", kW, Frame::kVerb},
     {"left", kW, Frame::kVerb},
     {"retired from", kW, Frame::kVerb},
@@ -170,6 +197,8 @@ constexpr Trigger kTriggers[] = {
     {"head office", kLoc, Frame::kLocation},
     {"located in", kLoc, Frame::kLocation},
     {"-based", kLoc, Frame::kLocation},
+    {"based", kLoc, Frame::kLocation},
+    {"headquarter", kLoc, Frame::kLocation},
     // ACQUIRED
     {"acquired", kA, Frame::kVerb},
     {"acquires", kA, Frame::kVerb},
@@ -194,6 +223,8 @@ constexpr int kPlaceMask = 4;
 // of" or "co-founded" a name is an organisation whatever its tag says.
 constexpr int kLooseBit = 8;
 constexpr int kTailMask = kOrgMask | kLooseBit;
+// Accept candidate arguments (capitalized runs no mention covers).
+constexpr int kCandidateBit = 16;
 
 int MaskOf(ArgKind kind) {
   switch (kind) {
@@ -211,7 +242,7 @@ int MaskOf(ArgKind kind) {
 
 bool Matches(const Unit& unit, int mask) {
   if (unit.candidate) {
-    return (mask & kLooseBit) != 0;
+    return (mask & (kLooseBit | kCandidateBit)) != 0;
   }
   if ((mask & kLooseBit) != 0 && unit.is_arg() && !unit.pronoun) {
     return true;
@@ -259,6 +290,25 @@ bool IsRoleModifier(const Unit& unit) {
                   "the", "co", "global", "group", "sole", "wholly-owned",
                   "wholly", "owned", "majority-owned", "principal", "chief",
                   "vice", "assistant", "associate", "joint", "its", "late"});
+}
+
+// Head nouns of descriptions of organisations ("a Texas community bank").
+bool IsOrgNoun(std::string_view word) {
+  return IsOneOf(
+      word,
+      {"company", "firm", "bank", "university", "school", "college", "agency",
+       "organization", "organisation", "group", "institution", "institute",
+       "center", "centre", "union", "party", "club", "team", "association",
+       "society", "foundation", "manufacturer", "maker", "developer",
+       "provider", "retailer", "chain", "publisher", "newspaper", "magazine",
+       "network", "station", "airline", "brewery", "orchestra", "store",
+       "restaurant", "hospital", "museum", "library", "label", "studio",
+       "corporation", "conglomerate", "operator", "charity", "council",
+       "church", "ministry", "department", "service", "producer", "academy",
+       "league", "federation", "body", "carrier", "broadcaster",
+       "consultancy", "business", "enterprise", "startup", "cooperative",
+       "nonprofit", "non-profit", "subsidiary", "insurer", "distributor",
+       "supplier", "contractor", "outfit", "shop", "hotel", "winery"});
 }
 
 // The trigger starting at units[idx]: its entry and length in units.
@@ -417,6 +467,9 @@ class SentenceRules {
         ApplyArgPatterns(idx);
         continue;
       }
+      if (IsOrgNoun(units_[idx].text)) {
+        ApplyOrgDescription(idx);
+      }
       const std::optional<TriggerMatch> match = MatchTrigger(units_, idx);
       if (!match) {
         continue;
@@ -424,6 +477,7 @@ class SentenceRules {
       ApplyTrigger(*match->trigger, idx, idx + match->length);
       idx += match->length - 1;
     }
+    AddCareerFacts();
     return std::move(facts_);
   }
 
@@ -475,7 +529,7 @@ class SentenceRules {
   // The conjuncts of an object of any tag are organisations or share its
   // tag.
   int TailConjunctMask(int first) const {
-    return kOrgMask | MaskOf(units_[first].kind);
+    return kOrgMask | kCandidateBit | MaskOf(units_[first].kind);
   }
 
   // Index of the argument just before `idx`, past role modifiers, or -1.
@@ -751,12 +805,17 @@ class SentenceRules {
   }
 
   void ApplyLocation(const Trigger& trigger, int begin, int end) {
-    if (trigger.phrase.front() == '-') {  // "the Paris-based X"
+    const bool glued_place =
+        trigger.phrase.front() == '-' || trigger.phrase == "based";
+    if (glued_place) {  // "the Paris-based X", "a Jacksonville based firm"
       const int place = begin - 1;
       if (place < 0 || !Matches(units_[place], kPlaceMask)) {
         return;
       }
       int org = NextArg(units_, end, kOrgMask, 5);
+      if (org < 0) {
+        org = SubjectOrg(place);
+      }
       if (org < 0) {
         org = PrevArg(units_, place, kOrgMask, 6);
       }
@@ -764,7 +823,8 @@ class SentenceRules {
       return;
     }
     int from = end;
-    if (trigger.phrase == "headquarters" || trigger.phrase == "head office") {
+    if (trigger.phrase == "headquarters" || trigger.phrase == "head office" ||
+        trigger.phrase == "headquarter") {
       // "its headquarters are in P", "with headquarters in P".
       from = -1;
       for (int probe = end; probe < end + 3; ++probe) {
@@ -785,6 +845,9 @@ class SentenceRules {
         CoordinatedAfter(units_, place, kPlaceMask);
     int org = GluedBefore(begin, kOrgMask);
     if (org < 0) {
+      org = SubjectOrg(begin);
+    }
+    if (org < 0) {
       org = PrevArg(units_, begin, kOrgMask, 30);
     }
     if (org < 0) {  // "Based in Paris, X ..."
@@ -794,6 +857,115 @@ class SentenceRules {
       return;
     }
     EmitAll(trigger.type, {org}, places, &trigger, "location");
+  }
+
+  // A sentence that states a person's job ("Prior to joining Anaeko, Denis
+  // was Chairman of Mobile Cohesion, a company he co-founded after leaving
+  // Openwave") is about their career: every organisation it names is one
+  // they worked for. Adds WORKS_FOR from that person to each.
+  void AddCareerFacts() {
+    int person = -1;
+    for (const Fact& fact : facts_) {
+      if (fact.type != RelationType::kWorksFor &&
+          fact.type != RelationType::kLeads &&
+          fact.type != RelationType::kFounded) {
+        continue;
+      }
+      if (units_[fact.head].kind != ArgKind::kPerson) {
+        continue;
+      }
+      if (person >= 0 && units_[person].group != units_[fact.head].group) {
+        return;  // two people: whose career is ambiguous
+      }
+      person = fact.head;
+    }
+    if (person < 0) {
+      return;
+    }
+    for (int idx = 0; idx < static_cast<int>(units_.size()); ++idx) {
+      if (units_[idx].kind == ArgKind::kOrg && !units_[idx].candidate) {
+        Emit(RelationType::kWorksFor, person, idx, nullptr, "career");
+        if (!facts_.empty() && facts_.back().rule == "career") {
+          facts_.back().implied = true;
+        }
+      }
+    }
+  }
+
+  // The sentence's subject when it is an organisation (or a name the
+  // recognizer mistyped, or "It") and the clause before `before` describes
+  // it: "X (XY) is a bank ...", "X, founded in 1990, is ...". -1 otherwise.
+  int SubjectOrg(int before) const {
+    int subject = IsWord(units_, 0, "the") ? 1 : 0;
+    if (subject >= before || !units_[subject].is_arg() ||
+        units_[subject].candidate) {
+      return -1;
+    }
+    const Unit& unit = units_[subject];
+    if (unit.pronoun && unit.kind != ArgKind::kOrg) {
+      return -1;
+    }
+    if (unit.kind == ArgKind::kOrg) {
+      return subject;
+    }
+    // A mistyped name: only when no organisation stands between.
+    for (int idx = subject + 1; idx < before; ++idx) {
+      if (units_[idx].kind == ArgKind::kOrg && !units_[idx].candidate) {
+        return -1;
+      }
+    }
+    const int next = subject + 1;
+    if (IsWord(units_, next, "is") || IsWord(units_, next, "was") ||
+        IsWord(units_, next, ",") || IsWord(units_, next, "(") ||
+        IsWord(units_, next, "has")) {
+      return subject;
+    }
+    return -1;
+  }
+
+  // "X is a Texas community bank", "X is a trade union centre in Morocco":
+  // an organisation noun in the subject's description, with a place glued
+  // before it or after "in".
+  void ApplyOrgDescription(int noun) {
+    const int org = SubjectOrg(noun);
+    if (org < 0 || noun - org > 16) {
+      return;
+    }
+    bool described = false;  // a copula or apposition comma before `noun`
+    for (int idx = org + 1; idx < noun; ++idx) {
+      if (IsWord(units_, idx, "is") || IsWord(units_, idx, "was") ||
+          IsWord(units_, idx, ",")) {
+        described = true;
+      }
+      if (units_[idx].is_arg() && units_[idx].kind != ArgKind::kPlace &&
+          units_[idx].group != units_[org].group && idx > org + 6) {
+        return;
+      }
+    }
+    if (!described) {
+      return;
+    }
+    std::vector<int> places;
+    for (int idx = noun - 1; idx >= std::max(org + 1, noun - 3); --idx) {
+      if (Matches(units_[idx], kPlaceMask)) {
+        places.push_back(idx);
+        break;
+      }
+      if (!units_[idx].is_word() || IsOneOf(units_[idx].text,
+                                            {"a", "an", "the", ","})) {
+        break;
+      }
+    }
+    if (IsWord(units_, noun + 1, "in")) {
+      const int place = NextArg(units_, noun + 2, kPlaceMask, 2);
+      if (place >= 0) {
+        for (int conjunct : CoordinatedAfter(units_, place, kPlaceMask)) {
+          places.push_back(conjunct);
+        }
+      }
+    }
+    EmitAll(RelationType::kLocatedIn, {org}, places, nullptr,
+            "org-description");
   }
 
   void ApplyAcquisition(const Trigger& trigger, int begin, int end) {

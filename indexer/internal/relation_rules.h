@@ -21,6 +21,9 @@ struct Fact {
   int tail = -1;
   std::string role;  // the trigger as written, lower-cased ("co-founder")
   std::string rule;  // "role-of", "verb-passive", ...
+  // Inferred from the other facts rather than stated (see
+  // RelationOptions::implied).
+  bool implied = false;
 };
 
 // Turns each run of capitalized words that no mention covers ("the Italian

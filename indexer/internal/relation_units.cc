@@ -226,7 +226,12 @@ class Resolver {
     for (std::size_t idx = units.size(); idx-- > 0;) {
       const Unit& prev = units[idx];
       if (prev.is_arg() && !prev.pronoun) {
-        if (info.kind != ArgKind::kNone && prev.kind != info.kind) {
+        // "which"/"where" may follow a place: the recognizer types many
+        // organisations as places. "who" needs a person.
+        if (info.kind == ArgKind::kPerson && prev.kind != ArgKind::kPerson) {
+          return;
+        }
+        if (info.kind == ArgKind::kOrg && prev.kind == ArgKind::kPerson) {
           return;
         }
         unit->kind = prev.kind;
