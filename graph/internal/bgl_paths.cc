@@ -8,6 +8,8 @@
 //     of the last accepted path, Dijkstra on a filtered_graph without the
 //     root's vertices and the edges already used from that root.
 //  4. Turn node paths into hops, each with the sentence that supports it.
+// Steps 1-4 run first over typed relations only (see FindPaths), and over
+// co-occurrence too only when that finds fewer than k paths.
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -215,14 +217,9 @@ std::vector<NodePath> KShortest(const Subgraph& sub, Vertex s, Vertex t,
   return accepted;
 }
 
-}  // namespace
-
-Result<std::vector<GraphPath>> FindPaths(const GraphStore& store,
-                                         EntityId from, EntityId to,
-                                         const PathOptions& options) {
-  if (from == to) {
-    return Status::InvalidInput("a path needs two different entities");
-  }
+Result<std::vector<GraphPath>> SearchPaths(const GraphStore& store,
+                                           EntityId from, EntityId to,
+                                           const PathOptions& options) {
   Subgraph sub;
   DOSSIER_RETURN_IF_ERROR(LoadRings(store, from, options, &sub));
   DOSSIER_RETURN_IF_ERROR(LoadRings(store, to, options, &sub));
@@ -271,6 +268,32 @@ Result<std::vector<GraphPath>> FindPaths(const GraphStore& store,
     }
   }
   return paths;
+}
+
+}  // namespace
+
+Result<std::vector<GraphPath>> FindPaths(const GraphStore& store,
+                                         EntityId from, EntityId to,
+                                         const PathOptions& options) {
+  if (from == to) {
+    return Status::InvalidInput("a path needs two different entities");
+  }
+  if (options.typed_only) {
+    return SearchPaths(store, from, to, options);
+  }
+  // Step 0: typed relations alone. Any all-typed path of up to max_hops
+  // costs less than a single co-occurrence hop, so when this finds k paths
+  // they are the answer, and co-occurrence lists (large around hubs) are
+  // never read. Typed neighbourhoods are small: expand all of ring one.
+  PathOptions typed = options;
+  typed.typed_only = true;
+  typed.expand = options.first_ring;
+  Result<std::vector<GraphPath>> typed_paths =
+      SearchPaths(store, from, to, typed);
+  if (!typed_paths.has_value() || typed_paths->size() >= options.k) {
+    return typed_paths;
+  }
+  return SearchPaths(store, from, to, options);
 }
 
 }  // namespace dossier::graph
