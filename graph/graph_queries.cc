@@ -18,6 +18,7 @@ using internal::Cf;
 namespace {
 
 constexpr std::size_t kMaxPrefixMatches = 20;
+constexpr std::size_t kMaxEvidenceSample = 64;
 
 EntitySummary ToSummary(EntityId id, const internal::EntityValue& v) {
   EntitySummary s;
@@ -227,7 +228,10 @@ Status CollectRelations(const internal::KvStore& kv, Cf cf, EntityId id,
       e.last_seen = std::max(e.last_seen, date);
     }
     for (const internal::Evidence& ev : v.evidence) {
-      e.evidence.push_back(ToRef(p.article, v.date10, ev));
+      // Keep a bounded sample for hubs; the caller trims it further.
+      if (e.evidence.size() < kMaxEvidenceSample) {
+        e.evidence.push_back(ToRef(p.article, v.date10, ev));
+      }
     }
     return true;
   });
