@@ -80,6 +80,9 @@ class ArticleStore {
   // Sees this writer's uncommitted changes.
   Result<std::optional<std::string>> StoredHash(std::string_view id);
 
+  // The stored article (all its fields, text included), or nullopt.
+  Result<std::optional<Article>> LoadArticle(std::string_view id);
+
   // Adds or replaces the article (and replaces all its quotes).
   // REQUIRES: opened kReadWrite.
   Result<PutOutcome> Put(PreparedArticlePtr prepared);

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include "graph/graph_store.h"
 #include "indexer/article_store.h"
 #include "tools/command_registry.h"
 
@@ -20,8 +21,21 @@ ExitCode RunDelete(const DeleteCommandOptions& cli) {
     std::cerr << "dossier delete: " << store.error().ToString() << "\n";
     return ExitCode::kFailure;
   }
+  Result<std::unique_ptr<graph::GraphStore>> graph = graph::GraphStore::Open(
+      std::filesystem::path(cli.db) / "graph", graph::GraphOptions());
+  if (!graph.has_value()) {
+    std::cerr << "dossier delete: " << graph.error().ToString() << "\n";
+    return ExitCode::kFailure;
+  }
   std::size_t missing = 0;
   for (const std::string& id : cli.ids) {
+    // The graph first, as when indexing: Xapian is the record of what is
+    // complete, so a crash in between leaves graph facts `check` can see.
+    const Status retracted = (*graph)->DeleteArticle(id);
+    if (!retracted.ok() && retracted.code() != StatusCode::kNotFound) {
+      std::cerr << "dossier delete: " << retracted.ToString() << "\n";
+      return ExitCode::kFailure;
+    }
     Result<bool> deleted = (*store)->Delete(id);
     if (!deleted.has_value()) {
       std::cerr << "dossier delete: " << deleted.error().ToString() << "\n";
@@ -33,6 +47,11 @@ ExitCode RunDelete(const DeleteCommandOptions& cli) {
       std::cerr << "dossier delete: no article with id " << id << "\n";
       ++missing;
     }
+  }
+  const Status closed = (*graph)->Close();
+  if (!closed.ok()) {
+    std::cerr << "dossier delete: " << closed.ToString() << "\n";
+    return ExitCode::kFailure;
   }
   const Status committed = (*store)->Commit();
   if (!committed.ok()) {

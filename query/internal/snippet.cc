@@ -61,6 +61,9 @@ int MatchWord(const std::string& lower, const SnippetTerms& terms,
   }
   for (std::size_t i = 0; i < terms.stems.size(); ++i) {
     const std::string& s = terms.stems[i];
+    if (lower == s) {
+      return static_cast<int>(terms.exact.size() + i);
+    }
     // Stems may differ from the word in their last letter (happi/happy).
     const std::size_t check = s.size() > 1 ? s.size() - 1 : s.size();
     if (lower.size() < check || lower.compare(0, check, s, 0, check) != 0) {
@@ -139,7 +142,8 @@ Snippet MakeSnippet(
     const std::function<std::string(const std::string&)>& stem) {
   const std::vector<Match> matches = FindMatches(text, terms, stem);
   std::size_t start = 0;
-  if (!matches.empty()) {
+  // A text that fits whole is shown whole.
+  if (!matches.empty() && text.size() > length_chars) {
     const Match& first = matches[BestWindow(matches, length_chars)];
     const std::size_t lead = length_chars / 5;
     start = first.begin > lead ? BackToWordStart(text, first.begin - lead) : 0;

@@ -125,7 +125,9 @@ void AddEntityFacets(const EntityFacetSpy& spy,
 void ConfigureParser(Xapian::QueryParser* parser, Xapian::Database& db) {
   parser->set_database(db);
   parser->set_stemmer(Xapian::Stem("english"));
-  parser->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // The index holds stems only (see schemas/xapian_layout.md), so every
+  // query word and phrase is stemmed too.
+  parser->set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   // Newsroom users expect every word to count, as in web search engines.
   parser->set_default_op(Xapian::Query::OP_AND);
   parser->add_prefix("title", std::string(layout::kPrefixTitle));
@@ -151,27 +153,24 @@ void ConfigureParser(Xapian::QueryParser* parser, Xapian::Database& db) {
       (new Xapian::DateRangeProcessor(layout::kSlotDate, "date:"))->release());
 }
 
+// The query's words as the index has them: stems, with the title prefix
+// dropped (title matches highlight in the body too). Boolean filter terms
+// (upper-case prefixes) have nothing to highlight.
 internal::SnippetTerms TermsForSnippet(const Xapian::Query& query) {
   internal::SnippetTerms terms;
   for (Xapian::TermIterator it = query.get_unique_terms_begin();
        it != query.get_unique_terms_end(); ++it) {
     std::string term = *it;
-    if (term.empty()) {
-      continue;
-    }
-    bool stemmed = false;
-    if (term[0] == 'Z') {
-      stemmed = true;
-      term.erase(0, 1);
-    }
-    if (!term.empty() && term[0] == 'S' && term.size() > 1 &&
+    const std::string title_prefix(layout::kPrefixTitle);
+    if (term.size() > title_prefix.size() &&
+        term.compare(0, title_prefix.size(), title_prefix) == 0 &&
         !(term[1] >= 'A' && term[1] <= 'Z')) {
-      term.erase(0, 1);  // title: terms highlight in the body as well
+      term.erase(0, title_prefix.size());
     }
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) {
-      continue;  // a boolean filter term, nothing to highlight
+      continue;
     }
-    (stemmed ? terms.stems : terms.exact).push_back(term);
+    terms.stems.push_back(term);
   }
   return terms;
 }

@@ -1,0 +1,68 @@
+// IndexArchives: the `dossier index` pipeline. One reader thread turns the
+// inputs into articles, analysis threads (one per core by default) analyse
+// them and build their Xapian documents, and the calling thread is the single
+// writer: graph store first, then Xapian, committing every batch.
+//
+// Guarantees: a malformed record is reported (message and <db>/rejects.jsonl)
+// and skipped; re-indexing an unchanged article changes nothing; articles
+// are written in input order (the last of two with one id wins); after an
+// interruption, what was committed stays, and a rerun completes the rest.
+#ifndef DOSSIER_INDEXER_INDEX_PIPELINE_H_
+#define DOSSIER_INDEXER_INDEX_PIPELINE_H_
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "indexer/analyzer.h"
+#include "indexer/archive_reader.h"
+
+namespace dossier::indexer {
+
+struct IndexOptions {
+  // Directory of the stores. Default: ./dossier-db.
+  std::filesystem::path db_dir = "dossier-db";
+  // Article text written between two commits. Together with
+  // max_in_flight it bounds the memory of a run, whatever the archive's
+  // size. Default: 32 MiB.
+  std::uint64_t batch_bytes = std::uint64_t{32} << 20;
+  // Articles read ahead of the writer. Default: 256.
+  std::size_t max_in_flight = 256;
+  // Analysis threads; 0 means one per core. Default: 0.
+  unsigned threads = 0;
+  // Show a progress line on stderr. Default: false.
+  bool progress = false;
+  AnalyzerOptions analysis;
+  ReaderOptions reader;
+  // Called with each reject and warning line, for stderr. Default: none.
+  std::function<void(const std::string&)> on_message;
+};
+
+struct IndexSummary {
+  std::uint64_t read = 0;  // = added + replaced + unchanged + rejected
+  std::uint64_t added = 0;
+  std::uint64_t replaced = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t warnings = 0;
+  std::uint64_t text_bytes = 0;  // article text analysed and written
+  double seconds = 0;
+  bool interrupted = false;
+};
+
+// Indexes `paths` (files, directories, "-"). Fails only when the run cannot
+// start (database cannot be opened, no input exists) or a store fails while
+// writing; per-record problems are counted in the summary. `cancel`, when
+// set by another thread (SIGINT), stops reading: what was read is written
+// and committed, and the summary says `interrupted`.
+Result<IndexSummary> IndexArchives(const std::vector<std::string>& paths,
+                                   const IndexOptions& options,
+                                   const std::atomic<bool>* cancel);
+
+}  // namespace dossier::indexer
+
+#endif  // DOSSIER_INDEXER_INDEX_PIPELINE_H_
