@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
-#include "indexer/coreference.h"
+#include "indexer/quote_extractor.h"
 
 namespace dossier::indexer {
 namespace {
@@ -166,7 +166,6 @@ void ScoreQuotes(const GoldArticle& gold, const ArticleAnalysis& analysis,
       }
     }
   }
-  const EntityResolver resolver(gold.article.text, analysis);
   for (const GoldAttribution& g : gold.attributions) {
     ++score->total.gold;
     score->total.direct += g.direct ? 1 : 0;
@@ -190,9 +189,9 @@ void ScoreQuotes(const GoldArticle& gold, const ArticleAnalysis& analysis,
       continue;
     }
     bool right = OverlapsAny(best->speaker, g.source);
-    if (!right && best->speaker_entity >= 0) {
-      const int e = resolver.Resolve(g.source.front());
-      right = e >= 0 && analysis.entities[e].name == best->speaker_name;
+    if (!right && !best->speaker_name.empty()) {
+      right = ResolveSpeakerName(gold.article.text, analysis,
+                                 g.source.front()) == best->speaker_name;
     }
     ++score->total.speaker_scored;
     ++rule.speaker_scored;

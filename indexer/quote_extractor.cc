@@ -104,7 +104,54 @@ class SpeakerNamer {
   std::string last_named_;
 };
 
+bool IsPronounSpan(std::string_view text, Span span) {
+  std::string word(text.substr(span.begin, span.size()));
+  for (char& c : word) {
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return internal::IsSpeakerPronoun(word);
+}
+
 }  // namespace
+
+std::string ResolveSpeakerName(std::string_view text,
+                               const ArticleAnalysis& analysis, Span span) {
+  if (span.empty() || span.end > text.size()) {
+    return "";
+  }
+  const EntityResolver resolver(text, analysis);
+  const int entity = resolver.Resolve(span);
+  if (entity >= 0) {
+    return analysis.entities[entity].name;
+  }
+  if (!analysis.entities.empty()) {
+    return "";
+  }
+  if (IsPronounSpan(text, span)) {
+    std::string name;
+    for (const Quote& q : analysis.quotes) {
+      if (q.speaker.end <= span.begin && !q.speaker_name.empty() &&
+          !IsPronounSpan(text, q.speaker)) {
+        name = q.speaker_name;
+      }
+    }
+    return name;
+  }
+  const Lexed lexed = internal::Lex(text);
+  for (std::size_t i = lexed.tokens.size(); i-- > 0;) {
+    const QToken& t = lexed.tokens[i];
+    if (t.span.end <= span.end && t.span.begin >= span.begin &&
+        t.kind == TokKind::kWord && t.capitalized) {
+      const std::string word(internal::NormalizeName(
+                                 text.substr(t.span.begin, t.span.size()))
+                                 .name);
+      const auto names = FullNames(text, lexed);
+      const auto it = names.find(word);
+      return it != names.end() ? it->second : word;
+    }
+  }
+  return "";
+}
 
 void ExtractQuotes(std::string_view text, ArticleAnalysis* analysis) {
   const Lexed lexed = internal::Lex(text);

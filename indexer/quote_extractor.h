@@ -25,6 +25,16 @@ namespace dossier::indexer {
 // REQUIRES: spans in *analysis point into `text`.
 void ExtractQuotes(std::string_view text, ArticleAnalysis* analysis);
 
+// The full name of the speaker written at `span`, found the way
+// ExtractQuotes names its speakers: the entity the span resolves to; else
+// (no entities) the fullest capitalized form of a name, or for "he"/"she"
+// the name of the last named speaker of analysis.quotes before `span`.
+// Empty when unknown. Used to score speakers written differently from the
+// gold ("he" vs "Konwinski"). O(text length).
+// REQUIRES: ExtractQuotes ran on `text` and `analysis`.
+std::string ResolveSpeakerName(std::string_view text,
+                               const ArticleAnalysis& analysis, Span span);
+
 }  // namespace dossier::indexer
 
 #endif  // DOSSIER_INDEXER_QUOTE_EXTRACTOR_H_

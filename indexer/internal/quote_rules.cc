@@ -123,6 +123,7 @@ class RuleRunner {
                     std::optional<Range> speaker, const char* rule);
   void ClaimOrphans();
   bool LooksLikeSpeech(const QuoteRegion& region) const;
+  std::optional<Range> DashSignature(const QuoteRegion& region) const;
 
   const std::vector<QToken>& toks_;
   const Lexed& lexed_;
@@ -167,6 +168,17 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
     }
     j = k - 1;
   }
+  if (j > static_cast<long>(sb) && Is(j, ")")) {
+    // "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+    long k = j - 1;
+    while (k > static_cast<long>(sb) && j - k < 8 && !Is(k, "(")) {
+      --k;
+    }
+    if (!Is(k, "(")) {
+      return std::nullopt;
+    }
+    j = k - 1;
+  }
   if (j < static_cast<long>(sb) || !Word(j)) {
     return std::nullopt;
   }
@@ -175,8 +187,12 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
     return Range{static_cast<std::uint32_t>(j),
                  static_cast<std::uint32_t>(j + 1)};
   }
+  // A lower-case verb form heads no speaker ("began taking calls").
+  const bool verb_form = !head.capitalized && (head.lower.ends_with("ing") ||
+                                               head.lower.ends_with("ed"));
   if (IsFunctionWord(head.lower) || IsDeterminer(head.lower) ||
-      LookupCue(head.lower)) {
+      LookupCue(head.lower) || verb_form || head.lower == "let's" ||
+      head.lower == "together") {
     return std::nullopt;
   }
   long b = j;
@@ -190,7 +206,9 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
       break;
     }
     if (IsFunctionWord(prev.lower) || IsSpeakerPronoun(prev.lower) ||
-        LookupCue(prev.lower) || (head.capitalized && !prev.capitalized)) {
+        LookupCue(prev.lower) || (head.capitalized && !prev.capitalized) ||
+        (!prev.capitalized && (prev.lower.ends_with("ed") ||
+                               prev.lower.ends_with("ing")))) {
       break;
     }
     --b;
@@ -351,9 +369,13 @@ void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len,
   if (closed >= 0 && owner_[closed] < 0) {
     const std::uint32_t last_inside = back - 2;
     const std::uint32_t tail = after ? after->last : cue + cue_len;
-    const bool ends_clause = !IsSentenceEndPunct(toks_[last_inside]) ||
-                             tail >= toks_.size() ||
-                             IsSentenceEndPunct(toks_[tail]);
+    // "Win." Smith said the ... starts a new sentence of its own; "Win."
+    // Smith said (at a rally / on Monday / .) still reports the quotation.
+    const bool ends_clause =
+        !IsSentenceEndPunct(toks_[last_inside]) || tail >= toks_.size() ||
+        toks_[tail].kind != TokKind::kWord ||
+        IsTimeWord(toks_[tail].lower) || toks_[tail].lower == "at" ||
+        toks_[tail].lower == "in" || toks_[tail].lower == "during";
     if (ends_clause) {
       AttachDirect(closed, cue, cue_len, before ? before : after,
                    "direct-before-cue");
@@ -524,7 +546,13 @@ void RuleRunner::ClaimOrphans() {
     } else if (partial) {
       subject = SentenceSubject(sb, region.open_tok);
     }
-    if (subject) {
+    const std::optional<Range> signed_by = DashSignature(region);
+    if (signed_by) {
+      c.speaker = Bytes(signed_by->first, signed_by->last);
+      c.speaker_first = signed_by->first;
+      c.speaker_last = signed_by->last;
+      c.rule = "direct-dash";
+    } else if (subject) {
       c.speaker = Bytes(subject->first, subject->last);
       c.speaker_first = subject->first;
       c.speaker_last = subject->last;
@@ -541,6 +569,26 @@ void RuleRunner::ClaimOrphans() {
     }
     out_.push_back(std::move(c));
   }
+}
+
+std::optional<Range> RuleRunner::DashSignature(
+    const QuoteRegion& region) const {
+  // "..." -- Jane Doe: a dash and a capitalized name right after the mark.
+  const std::uint32_t dash = region.close_tok + 1;
+  if (!region.balanced || dash + 1 >= toks_.size() ||
+      toks_[dash].kind != TokKind::kPunct ||
+      (toks_[dash].lower != "-" && !toks_[dash].lower.starts_with("\xe2\x80"))) {
+    return std::nullopt;
+  }
+  std::uint32_t e = dash + 1;
+  while (e < toks_.size() && e < dash + 5 && Word(e) && toks_[e].capitalized &&
+         toks_[e].paragraph == toks_[dash].paragraph) {
+    ++e;
+  }
+  if (e == dash + 1) {
+    return std::nullopt;
+  }
+  return Range{dash + 1, e};
 }
 
 bool RuleRunner::LooksLikeSpeech(const QuoteRegion& region) const {
