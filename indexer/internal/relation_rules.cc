@@ -12,6 +12,7 @@
 // "ORG's ORG" (PART_OF, "Alibaba's Qwen").
 #include "indexer/internal/relation_rules.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -55,6 +56,18 @@ constexpr Trigger kTriggers[] = {
     {"co-founded", kF, Frame::kVerb},
     {"cofounded", kF, Frame::kVerb},
     {"founds", kF, Frame::kVerb},
+    {"founding", kF, Frame::kVerb},
+    {"co-founding", kF, Frame::kVerb},
+    {"establishing", kF, Frame::kVerb},
+    {"establish", kF, Frame::kVerb},
+    {"forming", kF, Frame::kVerb},
+    {"started", kF, Frame::kVerb},
+    {"founding member", kF, Frame::kRole},
+    {"founding members", kF, Frame::kRole},
+    {"founder member", kF, Frame::kRole},
+    {"founding director", kF, Frame::kRole},
+    {"founding partner", kF, Frame::kRole},
+    {"founding father", kF, Frame::kRole},
     {"established", kF, Frame::kVerb},
     {"formed", kF, Frame::kVerb},
     {"set up", kF, Frame::kVerb},
@@ -278,7 +291,8 @@ bool IsClauseWord(const Unit& unit) {
   return unit.is_word() &&
          IsOneOf(unit.text, {"who", "which", "that", "is", "was", "were",
                              "are", "said", "says", "has", "had", "while",
-                             "when", "after", "before", "but", "because"});
+                             "when", "after", "before", "but", "because",
+                             "with"});
 }
 
 // Words that may stand between a possessor or org and a role noun.
@@ -672,13 +686,16 @@ class SentenceRules {
     int by = -1;
     if (!trigger.phrase.ends_with(" by")) {
       for (int probe = end;
-           probe < static_cast<int>(units_.size()) && probe < end + 6;
+           probe < static_cast<int>(units_.size()) && probe < end + 8;
            ++probe) {
         if (IsWord(units_, probe, "by")) {
           by = probe;
           break;
         }
-        if (units_[probe].is_arg() || IsClauseWord(units_[probe]) ||
+        // "established in 2006 in San Diego by ...": places may stand
+        // between.
+        if ((units_[probe].is_arg() && units_[probe].kind != ArgKind::kPlace) ||
+            IsClauseWord(units_[probe]) ||
             (IsStopPunct(units_[probe]) && units_[probe].text != ",")) {
           break;
         }
@@ -689,7 +706,16 @@ class SentenceRules {
     if (by >= 0) {
       const bool agent_is_tail = trigger.phrase.ends_with(" by");
       const int agent_mask = agent_is_tail ? kOrgMask : head_mask;
-      const int agent = NextArg(units_, by + 1, agent_mask, 4);
+      int agent = NextArg(units_, by + 1, agent_mask, 4);
+      // "by Unification Church founder Sun Myung Moon": the person the
+      // role noun introduces.
+      if (agent >= 0 && !agent_is_tail &&
+          units_[agent].kind != ArgKind::kPerson &&
+          agent + 2 < static_cast<int>(units_.size()) &&
+          units_[agent + 1].is_word() &&
+          units_[agent + 2].kind == ArgKind::kPerson) {
+        agent += 2;
+      }
       if (agent < 0) {
         return;
       }
@@ -732,9 +758,22 @@ class SentenceRules {
       tails.push_back(head - 1);  // "X, which Y founded"
     }
     EmitAll(trigger.type, heads, tails, &trigger, "verb-active");
-    // "A co-founded X with B and C": B and C founded X too.
+    // "A co-founded X with B and C", "which A co-founded with B": B and C
+    // founded X too.
     if (trigger.type == RelationType::kFounded && !tails.empty()) {
-      const int with = tails.back() + 1;
+      // "with" right after the object, or after the verb when the object
+      // came before it, a few words ("political party") allowed between.
+      int with = tails.back() >= end ? tails.back() + 1 : end;
+      const int size = static_cast<int>(units_.size());
+      for (int probe = with; probe < std::min(with + 3, size); ++probe) {
+        if (IsWord(units_, probe, "with")) {
+          with = probe;
+          break;
+        }
+        if (!units_[probe].is_word() || IsStopPunct(units_[probe])) {
+          break;
+        }
+      }
       if (IsWord(units_, with, "with")) {
         const int partner = NextArg(units_, with + 1, kPersonMask, 3);
         if (partner >= 0) {
