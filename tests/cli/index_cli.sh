@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# End-to-end: dossier index/search/stats/delete/check on fixtures written here.
+# Usage: index_cli.sh DOSSIER_BINARY SOURCE_DIR
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_eq() {  # expect_eq WHAT GOT WANT
+  if [ "$2" != "$3" ]; then fail "$1: got [$2], want [$3]"; fi
+}
+json_field() {  # json_field FIELD < json
+  python3 -c "import json,sys; print(json.load(sys.stdin)$1)"
+}
+
+db=$tmp/db
+mkdir -p "$tmp/in/sub"
+cat > "$tmp/in/good.jsonl" <<'JSONL'
+{"id": "g1", "title": "Harbour council approves wind farm", "text": "The harbour council approved the offshore wind farm on Monday.", "date": "2024-03-05", "source": "Coast Courier", "author": "Ines Duarte"}
+{"id": "g2", "title": "Battery maker expands", "text": "Voltaic Cells said it would build a second battery plant in Leipzig.", "date": "2024-06-12T09:30:00Z", "source": "Tech Wire"}
+JSONL
+cat > "$tmp/in/bad.jsonl" <<'JSONL'
+{"id": "b1", "title": "Fine", "text": "A perfectly fine article about wind power."}
+{"id": "b2", "text": "unterminated
+{"id": "b3", "title": "No text here"}
+{"id": "b4", "text": ""}
+{"id": "b5", "text": "Another good one about harbour cranes.", "date": "not a date"}
+JSONL
+printf 'A text file title\nThe body of the text file mentions wind turbines.\n' > "$tmp/in/sub/note.txt"
+printf '{"id": "z1", "text": "Compressed archives are read too, wind or not."}\n' | gzip > "$tmp/in/archive.jsonl.gz"
+
+# 1. Bad records are reported with file and line, the rest is indexed, exit 3.
+"$bin" index --quiet --db "$db" "$tmp/in" 2> "$tmp/err1"
+expect_eq "exit status with rejects" "$?" 3
+grep -q "bad.jsonl:2: " "$tmp/err1" || fail "no FILE:LINE for malformed JSON: $(cat "$tmp/err1")"
+grep -q "bad.jsonl:3: " "$tmp/err1" || fail "no FILE:LINE for missing text"
+grep -q "bad.jsonl:4: " "$tmp/err1" || fail "no FILE:LINE for empty text"
+expect_eq "rejects.jsonl lines" "$(wc -l < "$db/rejects.jsonl")" 3
+articles=$("$bin" stats --json --db "$db" | json_field '["articles"]')
+expect_eq "articles after first run" "$articles" 6
+
+# 2. Re-indexing the same input changes nothing, and the summary reconciles.
+"$bin" index --quiet --json --db "$db" "$tmp/in" > "$tmp/sum2" 2>/dev/null
+summary=$(python3 -c "import json;d=json.load(open('$tmp/sum2'));print(d['read'],d['unchanged'],d['rejected'],d['added'])")
+expect_eq "second run summary (read unchanged rejected added)" "$summary" "9 6 3 0"
+expect_eq "articles after second run" "$("$bin" stats --json --db "$db" | json_field '["articles"]')" 6
+
+# 3. A changed article is replaced, never duplicated.
+cat > "$tmp/changed.jsonl" <<'JSONL'
+{"id": "g1", "title": "Harbour council delays wind farm", "text": "The harbour council delayed the offshore wind farm vote.", "date": "2024-03-06", "source": "Coast Courier"}
+JSONL
+"$bin" index --quiet --json --db "$db" "$tmp/changed.jsonl" > "$tmp/sum3"
+expect_eq "replaced count" "$(python3 -c "import json;print(json.load(open('$tmp/sum3'))['replaced'])")" 1
+expect_eq "articles after replace" "$("$bin" stats --json --db "$db" | json_field '["articles"]')" 6
+expect_eq "old text gone" "$("$bin" search --json --db "$db" approved | json_field '["total"]')" 0
+expect_eq "new text found" "$("$bin" search --json --db "$db" delayed | json_field '["results"][0]["id"]')" g1
+
+# 4. Search JSON shape, fields, date range, sort and facets.
+out=$("$bin" search --json --facets --db "$db" 'wind date:2024-01-01..2024-12-31')
+expect_eq "date-range total" "$(echo "$out" | json_field '["total"]')" 1
+expect_eq "facet source" "$(echo "$out" | json_field '["facets"]["source"][0]["value"]')" "Coast Courier"
+expect_eq "title field" "$("$bin" search --json --db "$db" 'title:battery' | json_field '["results"][0]["id"]')" g2
+expect_eq "source field" "$("$bin" search --json --db "$db" 'source:"tech wire"' | json_field '["total"]')" 1
+"$bin" search --db "$db" 'title:(' > /dev/null 2> "$tmp/err4"
+status=$?
+if [ "$status" -ne 0 ] && ! grep -q "cannot parse query" "$tmp/err4"; then
+  fail "bad query message: $(cat "$tmp/err4")"
+fi
+
+# 5. Standard input.
+printf '{"id": "s1", "text": "Read from standard input about tidal power."}\n' |
+  "$bin" index --quiet --db "$db" - 2>/dev/null
+expect_eq "stdin article" "$("$bin" search --json --db "$db" tidal | json_field '["results"][0]["id"]')" s1
+
+# 6. Delete removes the article from search and the graph; check agrees.
+"$bin" delete --db "$db" s1 > /dev/null
+expect_eq "delete exit" "$?" 0
+expect_eq "deleted article gone" "$("$bin" search --json --db "$db" tidal | json_field '["total"]')" 0
+"$bin" delete --db "$db" no-such-id > /dev/null 2>&1
+expect_eq "delete unknown id exit" "$?" 1
+"$bin" check --db "$db" > "$tmp/check"
+expect_eq "check exit" "$?" 0
+grep -q "^consistent" "$tmp/check" || fail "check output: $(cat "$tmp/check")"
+
+# 7. A missing input is an error, not a silent success.
+"$bin" index --quiet --db "$db" "$tmp/does-not-exist.jsonl" 2> "$tmp/err7"
+expect_eq "missing input exit" "$?" 1
+
+# 8. A run killed half-way leaves consistent stores; a rerun completes it.
+python3 - "$tmp/big.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        f.write(json.dumps({"id": f"k{i}", "title": f"Story {i}",
+                            "text": f"Story number {i} about harbour cranes and wind. " * 20,
+                            "date": "2024-01-01"}) + "\n")
+PY
+kdb=$tmp/kdb
+"$bin" index --quiet --batch-mb 1 --db "$kdb" "$tmp/big.jsonl" 2>/dev/null &
+pid=$!
+sleep 1.5
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+"$bin" index --quiet --json --db "$kdb" "$tmp/big.jsonl" > "$tmp/sum8" 2>/dev/null
+expect_eq "rerun after kill exit" "$?" 0
+expect_eq "articles after rerun" "$("$bin" stats --json --db "$kdb" | json_field '["articles"]')" 3000
+"$bin" check --db "$kdb" > /dev/null
+expect_eq "check after kill and rerun" "$?" 0
+
+if [ "$failures" -eq 0 ]; then
+  echo "index_cli: all checks passed"
+  exit 0
+fi
+echo "index_cli: $failures failed"
+exit 1
