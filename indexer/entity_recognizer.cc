@@ -3,9 +3,9 @@
 //      quotes and dashes to the ASCII forms of the training data;
 //   2. tag the whole article as one document (two passes for two-pass
 //      models: how a word is tagged elsewhere informs each occurrence);
-//   3. turn BIO runs into mentions; drop role words and degrees; retype
-//      event ORGs to MISC and university short names in academic
-//      sentences to ORG; give each ORG its kind.
+//   3. turn BIO runs into mentions and apply the document-level rules of
+//      internal/ner_postprocess.cc (role words, cues, Title Case
+//      headlines, ORG kinds).
 #include "indexer/entity_recognizer.h"
 
 #include <deque>
@@ -15,8 +15,8 @@
 #include "indexer/internal/ner_embedded_model.h"
 #include "indexer/internal/ner_features.h"
 #include "indexer/internal/ner_model.h"
+#include "indexer/internal/ner_postprocess.h"
 #include "indexer/internal/ner_tagger.h"
-#include "indexer/org_kind.h"
 
 namespace dossier::indexer {
 
@@ -58,42 +58,9 @@ std::string AsciiForm(std::string_view token) {
   return out;
 }
 
-bool HasUpperOrDigit(std::string_view s) {
-  for (const char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-        static_cast<unsigned char>(c) >= 0xC0) {
-      return true;
-    }
-  }
-  return false;
-}
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  internal::LowerAscii(s, &out);
-  return out;
-}
 
-bool IsRoleOrDegree(std::string_view word) {
-  const std::string w = Lower(word);
-  return internal::IsPersonTitle(w) || w == "ph.d." || w == "phd" ||
-         w == "ph.d" || w == "mba" || w == "m.b.a." || w == "co-founder" ||
-         w == "co-founders" || w == "founders" || w == "cto" || w == "cfo" ||
-         w == "coo" || w == "vp" || w == "chair";
-}
 
-EntityType TypeOf(int tagger_type) {
-  switch (tagger_type) {
-    case 0:
-      return EntityType::kPerson;
-    case 1:
-      return EntityType::kOrg;
-    case 2:
-      return EntityType::kPlace;
-    default:
-      return EntityType::kMisc;
-  }
-}
 
 }  // namespace
 
@@ -189,42 +156,8 @@ void EntityRecognizer::Recognize(std::string_view text,
   // 2. Tag.
   std::vector<int> labels;
   impl_->tagger.Tag(doc, &labels);
-  // 3. Mentions, sentence by sentence.
-  for (const Sentence& s : analysis->sentences) {
-    const std::string_view sentence = text.substr(s.span.begin, s.span.size());
-    const std::size_t end = s.first_token + s.token_count;
-    for (std::size_t i = s.first_token; i < end;) {
-      if (labels[i] == 0) {
-        ++i;
-        continue;
-      }
-      const int type = internal::LabelType(labels[i]);
-      std::size_t last = i + 1;
-      while (last < end && labels[last] == internal::InsideLabel(type)) {
-        ++last;
-      }
-      Mention m;
-      m.span = {tokens[i].span.begin, tokens[last - 1].span.end};
-      m.type = TypeOf(type);
-      const std::string_view name = text.substr(m.span.begin, m.span.size());
-      const bool role_only = last - i == 1 && IsRoleOrDegree(name);
-      i = last;
-      if (role_only || !HasUpperOrDigit(name)) {
-        continue;
-      }
-      if (m.type == EntityType::kOrg && IsEventName(name)) {
-        m.type = EntityType::kMisc;
-      }
-      if ((m.type == EntityType::kPlace || m.type == EntityType::kOrg) &&
-          IsUniversityShortName(name) && HasAcademicCue(sentence)) {
-        m.type = EntityType::kOrg;
-      }
-      if (m.type == EntityType::kOrg) {
-        m.org_kind = ClassifyOrg(name, sentence);
-      }
-      analysis->mentions.push_back(m);
-    }
-  }
+  // 3. Mentions and the document-level rules.
+  internal::AppendMentions(text, doc.words, labels, analysis);
 }
 
 std::string NormalizeMentionName(std::string_view surface, EntityType type) {

@@ -84,6 +84,19 @@ bool IsEventWord(std::string_view w) {
 
 }  // namespace
 
+bool HasOrganisationWord(std::string_view name) {
+  for (const std::string& w : LowerWords(name)) {
+    if (In(w, {"university", "college", "institute", "academy", "ministry",
+               "agency", "commission", "committee", "council", "court",
+               "foundation", "association", "federation", "corporation",
+               "inc", "corp", "ltd", "llc", "plc", "gmbh", "laboratory",
+               "laboratories"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsUniversityShortName(std::string_view name) {
   const std::vector<std::string> words = LowerWords(name);
   return words.size() == 1 &&
@@ -95,7 +108,7 @@ bool IsUniversityShortName(std::string_view name) {
 bool HasAcademicCue(std::string_view sentence) {
   for (const std::string& w : LowerWords(sentence)) {
     if (In(w, {"university", "universities", "institution", "institutions",
-               "student", "students", "professor", "professors", "ph.d",
+               "student", "students", "professor", "professors", "ph.d", "ph.d.",
                "phd", "academic", "academics", "campus", "researchers",
                "college", "graduate", "graduates", "alumni", "faculty"})) {
       return true;

@@ -45,6 +45,12 @@ namespace dossier::indexer {
 // "university", "ministry" right before or after the name).
 OrgKind ClassifyOrg(std::string_view name, std::string_view sentence);
 
+// True when a word of `name` can only head an organisation's name
+// ("University", "Institute", "Commission", "Inc"): such a name is an ORG
+// whatever the tagger said. Words that also end place names ("Union",
+// "States") do not count.
+bool HasOrganisationWord(std::string_view name);
+
 // True when `name` names an event (see THE RULE).
 bool IsEventName(std::string_view name);
 

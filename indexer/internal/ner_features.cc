@@ -224,6 +224,7 @@ void AppendWordFeatures(std::string_view word, int offset, const Model& model,
   flag(info.init_cap, kInitCap);
   flag(IsMonthOrDay(lower), kMonth);
   if (distance == 1) {
+    keys->push_back(Key(kForm, offset, HashBytes(0, word)));
     const std::size_t n = std::min<std::size_t>(3, lower.size());
     keys->push_back(Key(kSuffix, offset * 8 + static_cast<int>(n),
                         HashBytes(0, std::string_view(lower).substr(
@@ -310,6 +311,21 @@ void MarkGazetteer(const NerDocument& doc, const Gazetteer& gazetteer,
 
 }  // namespace
 
+bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
+                 std::size_t end) {
+  int long_words = 0;
+  int capitalized = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const WordInfo info = Inspect(words[i]);
+    if (info.letters < 4) {
+      continue;
+    }
+    ++long_words;
+    capitalized += info.init_cap && !info.all_caps ? 1 : 0;
+  }
+  return long_words >= 4 && capitalized * 4 >= long_words * 3;
+}
+
 void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
                      DocContext* context) {
   const std::size_t n = doc.words.size();
@@ -335,6 +351,7 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
       any_lower = any_lower || (infos[i].letters > 0 && !infos[i].all_caps);
     }
     headline = headline && !any_lower;
+    const bool title_case = !headline && IsTitleCase(doc.words, begin, end);
     bool initial_done = false;
     std::size_t run_start = end;
     for (std::size_t i = begin; i <= end; ++i) {
@@ -342,6 +359,7 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
       if (i < end) {
         std::uint16_t& f = context->flags[i];
         f |= headline ? kHeadline : 0;
+        f |= title_case ? kTitleCase : 0;
         f |= cap ? kCapitalized : 0;
         if (!initial_done && !IsPunctuationWord(doc.words[i])) {
           f |= kSentenceInitial;
@@ -430,6 +448,9 @@ void AppendContextFeatures(const NerDocument& doc, const DocContext& context,
   }
   if ((f & kHeadline) != 0) {
     keys->push_back(Key(kContext, c, 2));
+  }
+  if ((f & kTitleCase) != 0) {
+    keys->push_back(Key(kContext, c, 3));
   }
   for (int bit = 2; bit <= 7; ++bit) {
     if ((f & (1u << bit)) != 0) {

@@ -53,6 +53,12 @@ inline constexpr std::uint16_t kSeqTailElsewhere = 1 << 5;  // ends a capitalize
 inline constexpr std::uint16_t kSeqHeadElsewhere = 1 << 6;  // starts a capitalized run elsewhere
 inline constexpr std::uint16_t kOrgCueElsewhere = 1 << 7;   // in a run ending "Inc" / "University" elsewhere
 inline constexpr std::uint16_t kCapitalized = 1 << 8;       // this occurrence
+inline constexpr std::uint16_t kTitleCase = 1 << 9;         // Title Case sentence
+
+// True for a sentence written in Title Case (a mixed-case headline): most
+// of its longer words capitalized.
+bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
+                 std::size_t end);
 
 // Gazetteer lookups: lower-cased phrase hash -> type bits | kGazPrefixBit.
 using Gazetteer = std::unordered_map<std::uint64_t, std::uint8_t>;

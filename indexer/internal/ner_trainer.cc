@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -28,6 +29,7 @@
 #include "common/utf8.h"
 #include "indexer/internal/ner_clusters.h"
 #include "indexer/internal/ner_features.h"
+#include "indexer/internal/ner_lexicon.h"
 #include "indexer/internal/ner_model.h"
 #include "indexer/internal/ner_tagger.h"
 #include "indexer/ner_conll.h"
@@ -393,6 +395,48 @@ void Train(const std::vector<const Instance*>& instances, int epochs,
   perceptron->Average();
 }
 
+// Rewrites the ALL-CAPS headline sentences of `d` in Title Case ("EU
+// REJECTS GERMAN CALL" -> "EU Rejects German Call"), as mixed-case news
+// writes headlines; short words keep their capitals (acronyms) unless they
+// are function words. New strings live in *store.
+void TitleCaseHeadlines(TrainDoc* d, std::deque<std::string>* store) {
+  const std::size_t n = d->doc.words.size();
+  for (std::size_t s = 0; s < d->doc.sentence_begin.size(); ++s) {
+    const std::size_t begin = d->doc.sentence_begin[s];
+    const std::size_t end =
+        s + 1 < d->doc.sentence_begin.size() ? d->doc.sentence_begin[s + 1] : n;
+    bool letters = false;
+    bool lower = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      for (const char c : d->doc.words[i]) {
+        letters = letters || (c >= 'A' && c <= 'Z');
+        lower = lower || (c >= 'a' && c <= 'z');
+      }
+    }
+    if (!letters || lower || end - begin < 4) {
+      continue;
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      std::string lower_word;
+      internal::LowerAscii(d->doc.words[i], &lower_word);
+      static const std::vector<std::string_view> kFunctionWords = {
+          "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "as"};
+      const bool function_word =
+          std::find(kFunctionWords.begin(), kFunctionWords.end(), lower_word) !=
+          kFunctionWords.end();
+      if (function_word) {
+        store->push_back(lower_word);
+      } else if (d->doc.words[i].size() <= 3) {
+        continue;  // keep acronyms ("EU", "UK")
+      } else {
+        store->push_back(lower_word);
+        store->back()[0] = d->doc.words[i][0];
+      }
+      d->doc.words[i] = store->back();
+    }
+  }
+}
+
 // Converts a document's tags to BIO label ids (IOB1 "I-X" after another
 // type becomes "B-X").
 Status GoldLabels(const ConllDocument& conll, std::vector<int>* gold) {
@@ -490,6 +534,12 @@ Status TrainNerModel(const NerTrainOptions& options) {
         GoldLabels(c, &d.gold).WithContext("reading " + options.train_path));
     docs.push_back(std::move(d));
   }
+  // Every other document gets its headlines in Title Case, so the model
+  // sees both the Reuters ALL-CAPS style and mixed-case news headlines.
+  std::deque<std::string> title_case_words;
+  for (std::size_t k = 1; k < docs.size(); k += 2) {
+    TitleCaseHeadlines(&docs[k], &title_case_words);
+  }
   Log(options, "train: " + std::to_string(docs.size()) + " documents");
 
   // 2. Clusters.
@@ -527,6 +577,24 @@ Status TrainNerModel(const NerTrainOptions& options) {
     CountEntities(docs[k], &counts);
     CountEntities(docs[k], &own[k]);
     RecordPrefixes(docs[k], &prefixes);
+  }
+  // The hand-written organisations count as one extra use each, seen by
+  // every document.
+  for (const auto& [phrase, type] : internal::HandWrittenGazetteer()) {
+    std::vector<std::string_view> words;
+    std::size_t pos = 0;
+    while (pos <= phrase.size()) {
+      const std::size_t space = std::min(phrase.find(' ', pos), phrase.size());
+      words.push_back(phrase.substr(pos, space - pos));
+      pos = space + 1;
+    }
+    const std::uint64_t hash = internal::PhraseHash(words, 0, words.size());
+    ++counts[hash][static_cast<std::size_t>(type)];
+    std::vector<std::uint64_t>& list = prefixes[hash];
+    list.clear();
+    for (std::size_t k = 1; k < words.size(); ++k) {
+      list.push_back(internal::PhraseHash(words, 0, k));
+    }
   }
   model.gazetteer = MakeGazetteer(counts, nullptr, prefixes);
 

@@ -1,0 +1,287 @@
+// Rules, in order:
+//   1. BIO runs become candidate mentions (token ranges);
+//   2. trailing lower-case words are trimmed ("AI labs" -> "AI"); role
+//      words, degrees and common-noun acronyms alone are dropped ("CEO",
+//      "Ph.D.", "AI");
+//   3. context cues fix the type and mark it strong: a company noun right
+//      before the name ("the firm Laude", "co-founder of Databricks") makes
+//      an ORG; a determiner before a PERSON ("the Transformer
+//      architecture") makes it MISC; a university short name in an academic
+//      sentence is an ORG; an ORG named like an event is MISC;
+//   4. strong types spread to every mention with the same text;
+//   5. Title Case headlines ("Databricks Co-founder Expresses Concern")
+//      keep no tagger mentions: the names the body recognized are matched
+//      in them instead, with the body's types;
+//   6. each ORG gets its kind (org_kind.h).
+#include "indexer/internal/ner_postprocess.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "indexer/internal/ner_features.h"
+#include "indexer/internal/ner_model.h"
+#include "indexer/org_kind.h"
+
+namespace dossier::indexer::internal {
+namespace {
+
+struct Candidate {
+  std::uint32_t first = 0;  // token range [first, last)
+  std::uint32_t last = 0;
+  EntityType type = EntityType::kMisc;
+  bool strong = false;  // set by a context rule
+};
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  LowerAscii(s, &out);
+  return out;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool StartsLower(std::string_view w) {
+  return !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+}
+
+bool IsNameJoiner(std::string_view w) {
+  return In(w, {"of", "de", "du", "van", "von", "der", "la", "le", "al",
+                "bin", "da", "di", "y", "and", "&", "for", "the"});
+}
+
+bool IsRoleOrDegree(const std::string& w) {
+  return IsPersonTitle(w) ||
+         In(w, {"ph.d.", "phd", "ph.d", "mba", "m.b.a.", "co-founder",
+                "co-founders", "founders", "cto", "cfo", "coo", "vp", "chair"});
+}
+
+bool IsNounAcronym(const std::string& w) {
+  return In(w, {"ai", "it", "tv", "gdp", "ipo", "pc", "ceo", "cfo", "cto",
+                "dna", "vat", "gmt", "id", "pr", "hr", "r&d", "m&a", "etf",
+                "api", "gpu", "cpu", "vr", "ar", "3d", "5g", "4g", "llm",
+                "ml", "nft", "ev", "suv", "ok", "faq", "diy", "ceos"});
+}
+
+bool IsCompanyNoun(const std::string& w) {
+  return In(w, {"firm", "company", "startup", "start-up", "maker", "giant",
+                "conglomerate", "retailer", "carrier", "airline", "insurer",
+                "lender", "brokerage", "subsidiary", "rival", "competitor",
+                "developer", "manufacturer", "chipmaker", "automaker",
+                "publisher", "broadcaster", "operator"});
+}
+
+bool IsFounderWord(const std::string& w) {
+  return In(w, {"co-founder", "cofounder", "founder", "co-founders",
+                "founders", "ceo", "cto", "cfo", "coo", "chairman",
+                "co-founded", "founded", "cofounded", "employees",
+                "investors", "shareholders", "spokesman", "spokeswoman",
+                "spokesperson"});
+}
+
+std::string Join(const std::vector<std::string_view>& words,
+                 const Candidate& c) {
+  std::string s;
+  for (std::uint32_t i = c.first; i < c.last; ++i) {
+    if (i > c.first) {
+      s.push_back(' ');
+    }
+    s.append(words[i]);
+  }
+  return s;
+}
+
+bool EndsWithTerminator(const std::vector<std::string_view>& words,
+                        const Sentence& s) {
+  if (s.token_count == 0) {
+    return false;
+  }
+  std::uint32_t i = s.first_token + s.token_count - 1;
+  while (i > s.first_token && (words[i] == "\"" || words[i] == "'" ||
+                               words[i] == ")")) {
+    --i;
+  }
+  return words[i] == "." || words[i] == "!" || words[i] == "?" ||
+         words[i] == "...";
+}
+
+// Rule 3 for one candidate; `sentence` is its sentence text.
+void ApplyCues(const std::vector<std::string_view>& words,
+               const Sentence& sentence, std::string_view sentence_text,
+               Candidate* c) {
+  const std::string before =
+      c->first > sentence.first_token ? Lower(words[c->first - 1]) : "";
+  const std::string before2 =
+      c->first > sentence.first_token + 1 ? Lower(words[c->first - 2]) : "";
+  const std::string name = Join(words, *c);
+  if (IsCompanyNoun(before) || (before == "of" && IsFounderWord(before2))) {
+    c->type = EntityType::kOrg;
+    c->strong = true;
+  } else if (c->type == EntityType::kPerson && c->last - c->first == 1 &&
+             In(before, {"the", "a", "an", "this", "that", "its", "their"})) {
+    c->type = EntityType::kMisc;
+    c->strong = true;
+  }
+  if (c->type != EntityType::kOrg && HasOrganisationWord(name)) {
+    c->type = EntityType::kOrg;  // "Harvard University" is never a place
+  }
+  if ((c->type == EntityType::kPlace || c->type == EntityType::kOrg) &&
+      IsUniversityShortName(name) && HasAcademicCue(sentence_text)) {
+    c->type = EntityType::kOrg;
+    c->strong = true;
+  }
+  if (c->type == EntityType::kOrg && IsEventName(name)) {
+    c->type = EntityType::kMisc;
+  }
+}
+
+EntityType TypeOfLabel(int label) {
+  switch (LabelType(label)) {
+    case 0:
+      return EntityType::kPerson;
+    case 1:
+      return EntityType::kOrg;
+    case 2:
+      return EntityType::kPlace;
+    default:
+      return EntityType::kMisc;
+  }
+}
+
+}  // namespace
+
+void AppendMentions(std::string_view text,
+                    const std::vector<std::string_view>& words,
+                    const std::vector<int>& labels, ArticleAnalysis* analysis) {
+  const std::vector<Token>& tokens = analysis->tokens;
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> sentence_of;  // parallel to candidates
+  std::vector<bool> title_case(analysis->sentences.size(), false);
+  for (std::size_t s = 0; s < analysis->sentences.size(); ++s) {
+    const Sentence& sentence = analysis->sentences[s];
+    const std::uint32_t end = sentence.first_token + sentence.token_count;
+    title_case[s] = IsTitleCase(words, sentence.first_token, end) &&
+                    !EndsWithTerminator(words, sentence);
+    const std::string_view sentence_text =
+        text.substr(sentence.span.begin, sentence.span.size());
+    for (std::uint32_t i = sentence.first_token; i < end;) {
+      if (labels[i] == 0) {
+        ++i;
+        continue;
+      }
+      Candidate c;
+      c.first = i;
+      c.type = TypeOfLabel(labels[i]);
+      const int inside = InsideLabel(LabelType(labels[i]));
+      c.last = i + 1;
+      while (c.last < end && labels[c.last] == inside) {
+        ++c.last;
+      }
+      i = c.last;
+      // 2. Trim and drop.
+      while (c.last > c.first + 1 && (StartsLower(words[c.last - 1]) ||
+                                      IsNameJoiner(words[c.last - 1]))) {
+        --c.last;
+      }
+      while (c.first + 1 < c.last && StartsLower(words[c.first]) &&
+             !IsNameJoiner(words[c.first])) {
+        ++c.first;
+      }
+      const std::string lower = Lower(words[c.first]);
+      if (c.last - c.first == 1 &&
+          (IsRoleOrDegree(lower) || IsNounAcronym(lower) ||
+           StartsLower(words[c.first]))) {
+        continue;
+      }
+      ApplyCues(words, sentence, sentence_text, &c);
+      candidates.push_back(c);
+      sentence_of.push_back(s);
+    }
+    // University short names the tagger missed, in academic sentences.
+    if (!HasAcademicCue(sentence_text)) {
+      continue;
+    }
+    for (std::uint32_t i = sentence.first_token; i < end; ++i) {
+      const bool covered = std::any_of(
+          candidates.begin(), candidates.end(),
+          [&](const Candidate& c) { return c.first <= i && i < c.last; });
+      if (!covered && IsUniversityShortName(words[i]) &&
+          !StartsLower(words[i])) {
+        candidates.push_back(Candidate{i, i + 1, EntityType::kOrg, true});
+        sentence_of.push_back(s);
+      }
+    }
+  }
+  // 4. Strong types spread; 5. Title Case sentences use the body's names.
+  std::map<std::string, EntityType> strong;
+  std::map<std::string, EntityType> body;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const std::string name = Join(words, candidates[k]);
+    if (candidates[k].strong) {
+      strong[name] = candidates[k].type;
+    }
+  }
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto it = strong.find(Join(words, candidates[k]));
+    if (it != strong.end()) {
+      candidates[k].type = it->second;
+    }
+    if (!title_case[sentence_of[k]]) {
+      body.emplace(Join(words, candidates[k]), candidates[k].type);
+    }
+  }
+  std::vector<Candidate> kept;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (!title_case[sentence_of[k]]) {
+      kept.push_back(candidates[k]);
+    }
+  }
+  for (std::size_t s = 0; s < analysis->sentences.size(); ++s) {
+    if (!title_case[s]) {
+      continue;
+    }
+    const Sentence& sentence = analysis->sentences[s];
+    const std::uint32_t end = sentence.first_token + sentence.token_count;
+    for (std::uint32_t i = sentence.first_token; i < end;) {
+      std::uint32_t best = 0;
+      EntityType type = EntityType::kMisc;
+      for (std::uint32_t e = std::min(end, i + 6); e > i; --e) {
+        const auto it = body.find(Join(words, Candidate{i, e, {}, false}));
+        if (it != body.end()) {
+          best = e;
+          type = it->second;
+          break;
+        }
+      }
+      if (best == 0) {
+        ++i;
+        continue;
+      }
+      kept.push_back(Candidate{i, best, type, false});
+      i = best;
+    }
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+  // 6. Mentions with ORG kinds.
+  std::size_t sentence = 0;
+  for (const Candidate& c : kept) {
+    while (sentence + 1 < analysis->sentences.size() &&
+           analysis->sentences[sentence + 1].first_token <= c.first) {
+      ++sentence;
+    }
+    Mention m;
+    m.span = {tokens[c.first].span.begin, tokens[c.last - 1].span.end};
+    m.type = c.type;
+    if (m.type == EntityType::kOrg) {
+      const Span s = analysis->sentences[sentence].span;
+      m.org_kind = ClassifyOrg(text.substr(m.span.begin, m.span.size()),
+                               text.substr(s.begin, s.size()));
+    }
+    analysis->mentions.push_back(m);
+  }
+}
+
+}  // namespace dossier::indexer::internal
