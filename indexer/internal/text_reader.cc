@@ -1,6 +1,9 @@
 #include "indexer/internal/text_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <utility>
+#include <vector>
 
 #include "indexer/internal/reader_util.h"
 
@@ -32,7 +35,36 @@ Status ReadWhole(InputStream& in, const ReaderOptions& options,
   return Status::Ok();
 }
 
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// Lines a page saved as text keeps from its chrome: "Skip to content" at
+// the top, "More in ..."/"See all" link-list headings at the bottom.
+bool IsLeadingChrome(std::string_view line) {
+  const std::string lower = Lower(TrimBlanks(line));
+  return lower.empty() || lower == "skip to content" ||
+         lower == "skip to main content";
+}
+
+bool IsTrailingChrome(std::string_view line) {
+  const std::string lower = Lower(TrimBlanks(line));
+  return lower.empty() || lower == "see all" || lower == "from our partners" ||
+         lower == "related" || lower == "advertisement" ||
+         lower == "read more" || lower.starts_with("more in ") ||
+         lower.starts_with("more from ");
+}
+
+}  // namespace
+
 Article TextToArticle(std::string_view content) {
+  std::vector<std::string_view> lines;
   std::string text;
   text.reserve(content.size());
   for (std::size_t i = 0; i < content.size(); ++i) {
@@ -42,13 +74,35 @@ Article TextToArticle(std::string_view content) {
     }
     text += content[i];
   }
-  const std::string_view trimmed = TrimBlanks(text);
-  const std::size_t eol = trimmed.find('\n');
-  Article article;
-  article.title = std::string(trimmed.substr(0, eol));
-  if (eol != std::string_view::npos) {
-    article.text = std::string(TrimBlanks(trimmed.substr(eol + 1)));
+  for (std::size_t pos = 0; pos <= text.size();) {
+    const std::size_t eol = std::min(text.find('\n', pos), text.size());
+    lines.push_back(std::string_view(text).substr(pos, eol - pos));
+    pos = eol + 1;
   }
+  std::size_t first = 0;
+  while (first < lines.size() && IsLeadingChrome(lines[first])) {
+    ++first;
+  }
+  std::size_t last = lines.size();
+  while (last > first + 1 && IsTrailingChrome(lines[last - 1])) {
+    --last;
+  }
+  Article article;
+  if (first == last) {
+    return article;
+  }
+  article.title = std::string(TrimBlanks(lines[first]));
+  std::size_t body = first + 1;
+  // Saved pages often repeat the headline at the top of the body.
+  while (body < last && (TrimBlanks(lines[body]).empty() ||
+                         TrimBlanks(lines[body]) == article.title)) {
+    ++body;
+  }
+  for (std::size_t i = body; i < last; ++i) {
+    article.text += lines[i];
+    article.text += '\n';
+  }
+  article.text = std::string(TrimBlanks(article.text));
   return article;
 }
 

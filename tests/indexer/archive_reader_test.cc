@@ -259,6 +259,20 @@ TEST_SUITE("indexer/ArchiveReader") {
     CHECK(problems == 0);
     CHECK(ids.size() == articles);
   }
+  TEST_CASE("a page saved as text loses its chrome lines and repeated title") {
+    testing::ScopedTempDir dir;
+    const std::string path =
+        dir.WriteFile("saved.txt",
+                      "Skip to content\n\nMill reopens\n\nMill reopens\n"
+                      "Published:\n\nThe mill reopened.\n\nMore in Live\n\n"
+                      "See all\n\nFrom our partners\n")
+            .string();
+    const Collected got = ReadPath(path);
+    REQUIRE(got.items.size() == 1);
+    REQUIRE(got.items[0].article.has_value());
+    CHECK(got.items[0].article->title == "Mill reopens");
+    CHECK(got.items[0].article->text == "Published:\n\nThe mill reopened.");
+  }
 }
 
 }  // namespace
