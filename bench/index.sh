@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Indexing and query benchmark: dossier against a minimal plain-Xapian
+# indexer (bench/bench_plain_xapian.cc: TermGenerator, same stemmer,
+# positions, default settings, one commit), on the BBC corpus and on a 20x
+# copy made on the fly with distinct ids. Prints articles/s, MB/s, peak RSS
+# and index size for both, their ratios, and query/snippet latencies.
+#
+#   bench/index.sh [BBC_JSONL] [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$root/../shared/data/bbc/bbc.jsonl}
+build=${2:-$root/build}
+bin=$build/bin
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$corpus" "$tmp/x20.jsonl" <<'PY'
+import json, sys
+src, dst = sys.argv[1], sys.argv[2]
+lines = open(src, encoding="utf-8").read().splitlines()
+with open(dst, "w", encoding="utf-8") as out:
+    for copy in range(20):
+        for line in lines:
+            record = json.loads(line)
+            record["id"] = f"{record.get('id', '')}-x{copy}"
+            out.write(json.dumps(record) + "\n")
+PY
+
+# run NAME CMD...: runs CMD, prints "seconds peak_rss_kib".
+run() {
+  /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" ||
+    { cat "$tmp/stderr"; exit 1; }
+  cat "$tmp/time"
+}
+text_bytes() {
+  python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$1"
+}
+
+declare -A result
+for scale in 1 20; do
+  input=$corpus
+  [ "$scale" = 20 ] && input=$tmp/x20.jsonl
+  bytes=$(text_bytes "$input")
+  articles=$(wc -l < "$input")
+  read -r p_s p_rss < <(run "$bin/bench_plain_xapian" "$input" "$tmp/plain$scale")
+  read -r d_s d_rss < <(run "$bin/dossier" index --quiet --db "$tmp/dossier$scale" "$input")
+  p_size=$(du -sb "$tmp/plain$scale" | cut -f1)
+  d_size=$(du -sb "$tmp/dossier$scale/xapian" | cut -f1)
+  g_size=$(du -sb "$tmp/dossier$scale/graph" | cut -f1)
+  result[$scale]="$bytes $articles $p_s $p_rss $p_size $d_s $d_rss $d_size $g_size"
+done
+
+python3 - "${result[1]}" "${result[20]}" <<'PY'
+import sys
+rows = {}
+for scale, line in zip((1, 20), sys.argv[1:]):
+    b, n, ps, prss, psize, ds, drss, dsize, gsize = map(float, line.split())
+    rows[scale] = dict(b=b, n=n, ps=ps, prss=prss, psize=psize, ds=ds,
+                       drss=drss, dsize=dsize, gsize=gsize)
+mb = 1024 * 1024
+print(f"{'':24}{'plain Xapian':>16}{'dossier':>16}{'ratio':>10}")
+for scale, r in rows.items():
+    print(f"-- {scale}x: {int(r['n'])} articles, {r['b']/mb:.1f} MB of text")
+    print(f"{'articles/s':24}{r['n']/r['ps']:16.0f}{r['n']/r['ds']:16.0f}{r['ps']/r['ds']:10.2f}")
+    print(f"{'MB/s':24}{r['b']/mb/r['ps']:16.2f}{r['b']/mb/r['ds']:16.2f}{r['ps']/r['ds']:10.2f}")
+    print(f"{'seconds':24}{r['ps']:16.1f}{r['ds']:16.1f}")
+    print(f"{'peak RSS (MiB)':24}{r['prss']/1024:16.0f}{r['drss']/1024:16.0f}")
+    print(f"{'index / text':24}{r['psize']/r['b']:16.2f}{r['dsize']/r['b']:16.2f}")
+    print(f"{'graph store / text':24}{'':16}{r['gsize']/r['b']:16.2f}")
+one, twenty = rows[1], rows[20]
+print(f"-- scaling: 20x the text costs {twenty['ps']/one['ps']:.1f}x the time "
+      f"(plain), {twenty['ds']/one['ds']:.1f}x (dossier)")
+PY
+echo "-- queries (20 queries x 15 rounds, top 10, 1x corpus):"
+"$bin/bench_query" "$tmp/dossier1" "$tmp/plain1" | python3 -c "
+import json, sys
+q = json.load(sys.stdin)
+print(f\"search median ms: plain {q['plain_median_ms']:.3f}, dossier {q['dossier_median_ms']:.3f} (ratio {q['dossier_median_ms']/q['plain_median_ms']:.2f})\")
+print(f\"search p99 ms:    plain {q['plain_p99_ms']:.3f}, dossier {q['dossier_p99_ms']:.3f}\")
+print(f\"10 snippets median ms: MSet::snippet {q['xapian_snippet10_median_ms']:.3f}, dossier {q['dossier_snippet10_median_ms']:.3f} (ratio {q['dossier_snippet10_median_ms']/q['xapian_snippet10_median_ms']:.2f})\")
+"
