@@ -437,6 +437,22 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
 
 void AppendContextFeatures(const NerDocument& doc, const DocContext& context,
                            std::size_t i, std::vector<std::uint64_t>* keys) {
+  AppendStaticContextFeatures(doc, context, i, keys);
+  AppendFirstPassFeature(context, i, keys);
+}
+
+void AppendFirstPassFeature(const DocContext& context, std::size_t i,
+                            std::vector<std::uint64_t>* keys) {
+  const std::int8_t history = context.history[i];
+  if (history >= 0) {
+    const int c = (context.flags[i] & kCapitalized) != 0 ? 1 : 0;
+    keys->push_back(Key(kHistory, c, static_cast<std::uint64_t>(history)));
+  }
+}
+
+void AppendStaticContextFeatures(const NerDocument& doc,
+                                 const DocContext& context, std::size_t i,
+                                 std::vector<std::uint64_t>* keys) {
   const std::uint16_t f = context.flags[i];
   const bool cap = (f & kCapitalized) != 0;
   const int c = cap ? 1 : 0;
@@ -504,19 +520,25 @@ void AppendContextFeatures(const NerDocument& doc, const DocContext& context,
     trigram = HashCombine(trigram, HashBytes(0, shape));
   }
   keys->push_back(Key(kShapeTrigram, 0, trigram));
-  const std::int8_t history = context.history[i];
-  if (history >= 0) {
-    keys->push_back(Key(kHistory, c, static_cast<std::uint64_t>(history)));
-  }
 }
 
 void AppendHistoryFeatures(int prev2, int prev1, std::string_view word,
                            std::vector<std::uint64_t>* keys) {
-  std::string shape;
-  ShortShape(word, &shape);
+  AppendLabelHistoryFeatures(prev2, prev1, keys);
+  AppendWordHistoryFeatures(prev1, word, keys);
+}
+
+void AppendLabelHistoryFeatures(int prev2, int prev1,
+                                std::vector<std::uint64_t>* keys) {
   keys->push_back(Key(kPrev1, 0, static_cast<std::uint64_t>(prev1)));
   keys->push_back(
       Key(kPrev12, 0, static_cast<std::uint64_t>(prev2 * 16 + prev1)));
+}
+
+void AppendWordHistoryFeatures(int prev1, std::string_view word,
+                               std::vector<std::uint64_t>* keys) {
+  std::string shape;
+  ShortShape(word, &shape);
   keys->push_back(Key(kPrev1Shape, 0,
                       HashCombine(static_cast<std::uint64_t>(prev1),
                                   HashBytes(0, shape))));

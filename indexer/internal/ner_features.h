@@ -78,14 +78,25 @@ inline constexpr std::int8_t kHistoryOutside = kNumTypes;
 void ComputeHistory(const NerDocument& doc, const std::vector<int>& labels,
                     DocContext* context);
 
-// Appends the keys of the context features of word `i`.
+// Appends the keys of the context features of word `i`: the static ones
+// (everything but context.history) and the first-pass history one.
 void AppendContextFeatures(const NerDocument& doc, const DocContext& context,
                            std::size_t i, std::vector<std::uint64_t>* keys);
+void AppendStaticContextFeatures(const NerDocument& doc,
+                                 const DocContext& context, std::size_t i,
+                                 std::vector<std::uint64_t>* keys);
+void AppendFirstPassFeature(const DocContext& context, std::size_t i,
+                            std::vector<std::uint64_t>* keys);
 
 // Keys of the history features of a word given the two previous labels
-// (0 = O, also at a sentence start) and the word's short shape hash.
+// (0 = O, also at a sentence start): the label-only ones and the ones
+// conjoined with the word (its shape, its lower case).
 void AppendHistoryFeatures(int prev2, int prev1, std::string_view word,
                            std::vector<std::uint64_t>* keys);
+void AppendLabelHistoryFeatures(int prev2, int prev1,
+                                std::vector<std::uint64_t>* keys);
+void AppendWordHistoryFeatures(int prev1, std::string_view word,
+                               std::vector<std::uint64_t>* keys);
 
 // Hand-written lists, shared with org_kind and the recognizer's filters.
 bool IsPersonTitle(std::string_view lower_word);    // "mr.", "ceo", ...

@@ -91,19 +91,17 @@ void FeatureIndex::Reserve(std::size_t n) {
   while (cap < n * 2) {
     cap *= 2;
   }
-  keys_.assign(cap, 0);
-  rows_.assign(cap, -1);
+  entries_.assign(cap, Entry{});
   mask_ = cap - 1;
   count_ = 0;
 }
 
 void FeatureIndex::Insert(std::uint64_t key, std::int32_t row) {
   std::size_t slot = Mix(key) & mask_;
-  while (keys_[slot] != 0) {
+  while (entries_[slot].key != 0) {
     slot = (slot + 1) & mask_;
   }
-  keys_[slot] = key;
-  rows_[slot] = row;
+  entries_[slot] = Entry{key, row};
   ++count_;
 }
 

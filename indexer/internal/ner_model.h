@@ -49,16 +49,16 @@ class FeatureIndex {
   void Reserve(std::size_t n);
   // Returns the row of `key`, or -1.
   std::int32_t Find(std::uint64_t key) const {
-    if (keys_.empty()) {
+    if (entries_.empty()) {
       return -1;
     }
     std::size_t slot = Mix(key) & mask_;
     while (true) {
-      const std::uint64_t k = keys_[slot];
-      if (k == key) {
-        return rows_[slot];
+      const Entry& e = entries_[slot];
+      if (e.key == key) {
+        return e.row;
       }
-      if (k == 0) {
+      if (e.key == 0) {
         return -1;
       }
       slot = (slot + 1) & mask_;
@@ -70,9 +70,9 @@ class FeatureIndex {
   // Calls f(key, row) for every entry, in slot order.
   template <typename F>
   void ForEach(F f) const {
-    for (std::size_t slot = 0; slot < keys_.size(); ++slot) {
-      if (keys_[slot] != 0) {
-        f(keys_[slot], rows_[slot]);
+    for (const Entry& e : entries_) {
+      if (e.key != 0) {
+        f(e.key, e.row);
       }
     }
   }
@@ -84,8 +84,12 @@ class FeatureIndex {
     key ^= key >> 33;
     return key;
   }
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::int32_t> rows_;
+  // Key and row side by side: one cache miss per probe.
+  struct Entry {
+    std::uint64_t key = 0;
+    std::int32_t row = -1;
+  };
+  std::vector<Entry> entries_;
   std::size_t mask_ = 0;
   std::size_t count_ = 0;
 };
