@@ -477,13 +477,26 @@ Result<PutOutcome> ArticleStore::Put(PreparedArticlePtr prepared) {
   }
   try {
     const std::string id_term = Str(kPrefixId) + prepared->id;
-    const bool existed = impl_->articles_writer->term_exists(id_term);
-    impl_->quotes_writer->delete_document(Str(kPrefixArticle) + prepared->id);
+    // Replacing by document id, not by unique term: Xapian's
+    // replace_document(term) goes through a generic path that dominated
+    // indexing time in profiles, and a new article needs no lookup at all.
+    Xapian::PostingIterator existing =
+        impl_->articles_writer->postlist_begin(id_term);
+    const bool existed =
+        existing != impl_->articles_writer->postlist_end(id_term);
+    if (existed) {
+      impl_->quotes_writer->delete_document(Str(kPrefixArticle) +
+                                            prepared->id);
+    }
     for (Xapian::Document& quote : prepared->quotes) {
       impl_->quotes_writer->add_document(quote);
     }
-    impl_->articles_writer->replace_document(id_term, prepared->article);
-    return existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+    if (existed) {
+      impl_->articles_writer->replace_document(*existing, prepared->article);
+      return PutOutcome::kReplaced;
+    }
+    impl_->articles_writer->add_document(prepared->article);
+    return PutOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, impl_->articles_path);
   }
