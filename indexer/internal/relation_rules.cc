@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <set>
 #include <string_view>
 
 namespace dossier::indexer::internal {
@@ -78,8 +79,9 @@ constexpr Trigger kTriggers[] = {
     {"chief executive officer", kL, Frame::kRole},
     {"chief-executive", kL, Frame::kRole},
     {"president", kL, Frame::kRole},
-    {"chairman", kL, Frame::kRole},
-    {"chairwoman", kL, Frame::kRole},
+    {"chairman", kW, Frame::kRole},
+    {"chairwoman", kW, Frame::kRole},
+    {"executive chairman", kL, Frame::kRole},
     {"chairperson", kL, Frame::kRole},
     {"managing director", kL, Frame::kRole},
     {"head", kL, Frame::kRole},
@@ -438,7 +440,9 @@ std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
         break;
       }
       if (IsStopPunct(unit) || IsClauseWord(unit) ||
-          StartsTrigger(units, probe) || ++words > max_words) {
+          StartsTrigger(units, probe) || ++words > max_words ||
+          IsOneOf(unit.text,
+                  {"of", "to", "from", "by", "in", "at", "for", "on"})) {
         break;
       }
     }
@@ -655,9 +659,9 @@ class SentenceRules {
       heads.push_back(head);
     }
     if (heads.empty()) {  // "the CEO of X, Tim Cook,"
-      head = NextArg(units_, tails.back() + 1, kPersonMask, 4, true);
+      head = SubjectBefore(begin);
       if (head < 0) {
-        head = SubjectBefore(begin);
+        head = NextArg(units_, tails.back() + 1, kPersonMask, 4, true);
       }
       if (head < 0) {
         return;
@@ -921,14 +925,43 @@ class SentenceRules {
     if (person < 0) {
       return;
     }
+    std::set<int> taken;  // orgs the sentence relates otherwise
+    for (const Fact& fact : facts_) {
+      if (fact.type == RelationType::kPartOf ||
+          fact.type == RelationType::kAcquired ||
+          fact.type == RelationType::kInvestedIn ||
+          fact.type == RelationType::kLocatedIn) {
+        taken.insert(units_[fact.head].group);
+        taken.insert(units_[fact.tail].group);
+      }
+    }
     for (int idx = 0; idx < static_cast<int>(units_.size()); ++idx) {
-      if (units_[idx].kind == ArgKind::kOrg && !units_[idx].candidate) {
+      if (units_[idx].kind == ArgKind::kOrg && !units_[idx].candidate &&
+          taken.count(units_[idx].group) == 0 && !IsSchoolOrAward(idx)) {
         Emit(RelationType::kWorksFor, person, idx, nullptr, "career");
         if (!facts_.empty() && facts_.back().rule == "career") {
           facts_.back().implied = true;
         }
       }
     }
+  }
+
+  // An org the person studied at or won ("graduated from X", "acquired by
+  // X", "the Nobel Prize"): not an employer.
+  bool IsSchoolOrAward(int idx) const {
+    for (int probe = std::max(0, idx - 3); probe < idx; ++probe) {
+      if (units_[probe].is_word() &&
+          (units_[probe].text.starts_with("graduat") ||
+           IsOneOf(units_[probe].text,
+                   {"degree", "doctorate", "studied", "educated", "attended",
+                    "received", "by", "phd", "ph.d.", "diploma"}))) {
+        return true;
+      }
+    }
+    const std::string& name = units_[idx].text;
+    return name.find("Prize") != std::string::npos ||
+           name.find("Medal") != std::string::npos ||
+           name.find("Award") != std::string::npos;
   }
 
   // The sentence's subject when it is an organisation (or a name the
