@@ -73,7 +73,8 @@ void PrintText(const query::SearchResults& results,
     std::cout << rank << ". " << (hit.title.empty() ? "(untitled)" : hit.title)
               << "\n   " << (hit.source.empty() ? "-" : hit.source) << " | "
               << (hit.date.empty() ? "undated" : hit.date) << " | " << hit.id;
-    if (options.sort == query::SortOrder::kRelevance) {
+    // Filter-only queries (person:X) match without a relevance weight.
+    if (options.sort == query::SortOrder::kRelevance && hit.score > 0) {
       std::cout << " | score " << static_cast<int>(hit.score * 100) / 100.0;
     }
     std::cout << "\n   " << query::RenderSnippet(hit.snippet, open, close)
