@@ -108,6 +108,11 @@ std::size_t ScanWord(const Scanner& sc, std::size_t begin) {
       pos = next;
       continue;
     }
+    if (sc.text[pos] == '.' && joins_next) {
+      pos = next;  // "Ph.D.", "e.g.": a period inside a word
+      segment_begin = pos;
+      continue;
+    }
     if (sc.text[pos] == '.') {
       const std::string_view segment =
           sc.text.substr(segment_begin, pos - segment_begin);

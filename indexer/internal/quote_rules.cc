@@ -411,7 +411,7 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   // The content after the verb: skip a listener ("told reporters") and
   // "that" when one follows within a few words.
   std::uint32_t start = after ? after->last : cue + cue_len;
-  for (std::uint32_t k = start; k < se && k < start + 6 && Word(k); ++k) {
+  for (std::uint32_t k = start; k < se && k < start + 10 && Word(k); ++k) {
     if (toks_[k].lower == "that") {
       start = k + 1;
       break;
