@@ -1,11 +1,10 @@
 // dossier extract [--json] FILE...: runs tokenization and entity
 // recognition on articles read from files and prints their sentences and
 // entity mentions (type, ORG kind, code point offsets, normalized name).
-// A .txt file is one article: first line the title, the rest the body.
-#include <fstream>
+// Files are read with the archive readers (indexer/archive_reader.h):
+// JSONL, text, HTML, Reuters SGML, gzip; rejected records go to stderr.
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "common/article.h"
 #include "common/exit_code.h"
 #include "common/utf8.h"
+#include "indexer/archive_reader.h"
 #include "indexer/entity_recognizer.h"
 #include "indexer/tokenizer.h"
 #include "tools/command_registry.h"
@@ -28,24 +28,6 @@ struct ExtractOptions {
   std::string model_path;  // empty: the embedded model
   bool json = false;
 };
-
-// Reads a text article: title on the first line, body after it.
-Result<Article> ReadTextArticle(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound("cannot open " + path);
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string raw = RepairUtf8(buffer.str());
-  Article article;
-  article.origin = path;
-  article.id = path;
-  const std::size_t eol = raw.find('\n');
-  article.title = raw.substr(0, eol);
-  article.text = eol == std::string::npos ? "" : raw.substr(eol + 1);
-  return article;
-}
 
 nlohmann::json ArticleJson(const Article& article,
                            const ArticleAnalysis& analysis) {
@@ -114,20 +96,35 @@ ExitCode RunExtract(const ExtractOptions& options) {
   }
   nlohmann::json articles = nlohmann::json::array();
   ExitCode code = ExitCode::kOk;
-  for (const std::string& path : options.paths) {
-    Result<Article> article = ReadTextArticle(path);
-    if (!article.has_value()) {
-      std::cerr << "dossier extract: " << article.error().ToString() << "\n";
-      code = ExitCode::kFailure;
-      continue;
+  Result<std::vector<indexer::InputFile>> inputs =
+      indexer::ExpandInputs(options.paths);
+  if (!inputs.has_value()) {
+    std::cerr << "dossier extract: " << inputs.error().ToString() << "\n";
+    return ExitCode::kFailure;
+  }
+  const auto handle = [&](indexer::ReadItem item) {
+    if (item.reject.has_value()) {
+      std::cerr << "dossier extract: rejected "
+                << item.reject->status.ToString() << "\n";
+      code = ExitCode::kRejectedRecords;
+      return;
     }
+    const Article& article = *item.article;
     ArticleAnalysis analysis;
-    indexer::Tokenize(article->text, &analysis);
-    (*recognizer)->Recognize(article->text, &analysis);
+    indexer::Tokenize(article.text, &analysis);
+    (*recognizer)->Recognize(article.text, &analysis);
     if (options.json) {
-      articles.push_back(ArticleJson(*article, analysis));
+      articles.push_back(ArticleJson(article, analysis));
     } else {
-      PrintText(*article, analysis);
+      PrintText(article, analysis);
+    }
+  };
+  for (const indexer::InputFile& input : *inputs) {
+    const Status status =
+        indexer::ReadInput(input, indexer::ReaderOptions{}, handle);
+    if (!status.ok()) {
+      std::cerr << "dossier extract: " << status.ToString() << "\n";
+      code = ExitCode::kFailure;
     }
   }
   if (options.json) {
@@ -143,9 +140,10 @@ const bool kRegistered = RegisterCommand(
      [](CLI::App& sub) -> CommandRunner {
        // Shared with the returned runner, which std::function must copy.
        auto options = std::make_shared<ExtractOptions>();
-       sub.add_option("files", options->paths, "Article files (.txt)")
-           ->required()
-           ->check(CLI::ExistingFile);
+       sub.add_option("files", options->paths,
+                      "Article files or folders (.jsonl, .txt, .html, .sgm, "
+                      "gzip)")
+           ->required();
        sub.add_option("--model", options->model_path,
                       "NER model file (default: the built-in model)")
            ->check(CLI::ExistingFile);
