@@ -42,10 +42,11 @@ struct PathOptions {
   // Paths longer than this are dropped. Default: 4.
   std::size_t max_hops = 4;
   // Neighbours loaded around each end, and around each of the strongest
-  // `expand` of those. Bounds the work on hubs. Defaults: 300, 40, 60.
-  std::size_t first_ring = 300;
-  std::size_t expand = 40;
-  std::size_t second_ring = 60;
+  // `expand` of those. Bounds the work on hubs (bench/bench_graph.cc).
+  // Defaults: 100, 10, 30.
+  std::size_t first_ring = 100;
+  std::size_t expand = 10;
+  std::size_t second_ring = 30;
 };
 
 // Paths from `from` to `to`, best first: fewest co-occurrence hops, then

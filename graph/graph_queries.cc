@@ -313,9 +313,48 @@ Result<EntityDetails> GraphStore::GetDetails(
   return d;
 }
 
+namespace {
+
+// Per-neighbour tallies while scanning; kept small because hubs have tens of
+// thousands of neighbours and only `limit` become full Neighbor values.
+struct Tally {
+  std::int64_t typed = 0;
+  std::int64_t articles = 0;
+  std::int64_t sentences = 0;
+  std::uint16_t out_types = 0;  // bit per RelationType
+  std::uint16_t in_types = 0;
+  std::optional<EvidenceRef> evidence;  // set for typed neighbours only
+};
+
+double Weight(const Tally& t) {
+  return 3.0 * static_cast<double>(t.typed) + static_cast<double>(t.sentences) +
+         static_cast<double>(t.articles) / 4.0;
+}
+
+Neighbor ToNeighbor(EntityId id, Tally&& t) {
+  Neighbor n;
+  n.entity.id = id;
+  n.weight = Weight(t);
+  for (std::uint8_t type = 0; type < 16; ++type) {
+    if (t.out_types & (1u << type)) {
+      n.relations.emplace_back(static_cast<RelationType>(type), true);
+    }
+    if (t.in_types & (1u << type)) {
+      n.relations.emplace_back(static_cast<RelationType>(type), false);
+    }
+  }
+  n.typed_evidence = t.typed;
+  n.cooc_articles = t.articles;
+  n.cooc_sentences = t.sentences;
+  n.evidence = std::move(t.evidence);
+  return n;
+}
+
+}  // namespace
+
 Result<std::vector<Neighbor>> GraphStore::Neighbors(
     EntityId id, const NeighborOptions& options) const {
-  std::unordered_map<EntityId, Neighbor> found;
+  std::unordered_map<EntityId, Tally> found;
   const std::string prefix = internal::EntityKey(id);
   for (Cf cf : {Cf::kRelationsOut, Cf::kRelationsIn}) {
     DOSSIER_RETURN_IF_ERROR(kv_->Scan(
@@ -325,79 +364,108 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
           if (!internal::ParseRelationKey(key, &p) ||
               !internal::DecodeRelation(value, &v) || !InRange(v.date10, options) ||
               (options.relation &&
-               static_cast<std::uint8_t>(*options.relation) != p.type)) {
+               static_cast<std::uint8_t>(*options.relation) != p.type) ||
+              p.type >= 16) {
             return true;
           }
-          Neighbor& n = found[p.to];
-          n.entity.id = p.to;
-          const std::pair<RelationType, bool> rel{
-              static_cast<RelationType>(p.type), cf == Cf::kRelationsOut};
-          if (std::find(n.relations.begin(), n.relations.end(), rel) ==
-              n.relations.end()) {
-            n.relations.push_back(rel);
-          }
-          n.typed_evidence += static_cast<std::int64_t>(v.evidence.size());
-          if (!n.evidence && !v.evidence.empty()) {
-            n.evidence = ToRef(p.article, v.date10, v.evidence.front());
+          Tally& t = found[p.to];
+          (cf == Cf::kRelationsOut ? t.out_types : t.in_types) |=
+              static_cast<std::uint16_t>(1u << p.type);
+          t.typed += static_cast<std::int64_t>(v.evidence.size());
+          if (!t.evidence && !v.evidence.empty()) {
+            t.evidence = ToRef(p.article, v.date10, v.evidence.front());
           }
           return true;
         }));
   }
+  // Co-occurrence keys arrive sorted by neighbour id; tally them in a flat
+  // vector (hubs have tens of thousands) and look typed tallies up there.
+  struct Cooc {
+    EntityId other;
+    std::int64_t articles;
+    std::int64_t sentences;
+  };
+  std::vector<Cooc> cooc;
   const bool dated = !options.since.empty() || !options.until.empty();
   if (!options.typed_only && !options.relation) {
     const std::string tag = dated ? "E" : "N";
     DOSSIER_RETURN_IF_ERROR(kv_->Scan(
         Cf::kCooccurrence, tag + prefix,
         [&](std::string_view key, std::string_view value) {
-          internal::CoocKeyParts p;
-          if (!internal::ParseCoocKey(key, &p)) {
+          if (key.size() < 17) {
             return true;
           }
+          const EntityId other = internal::DecodeFixed64(key.substr(9));
           if (dated) {
             internal::CoocEvidence ev;
-            if (!internal::DecodeCoocEvidence(value, &ev) ||
-                !InRange(ev.date10, options)) {
-              return true;
+            if (internal::DecodeCoocEvidence(value, &ev) &&
+                InRange(ev.date10, options)) {
+              if (cooc.empty() || cooc.back().other != other) {
+                cooc.push_back({other, 0, 0});
+              }
+              cooc.back().articles += 1;
+              cooc.back().sentences += ev.sentences;
             }
-            Neighbor& n = found[p.b];
-            n.entity.id = p.b;
-            n.cooc_articles += 1;
-            n.cooc_sentences += ev.sentences;
             return true;
           }
           internal::CoocCounts c;
           if (internal::DecodeCoocCounts(value, &c)) {
-            Neighbor& n = found[p.b];
-            n.entity.id = p.b;
-            n.cooc_articles += c.articles;
-            n.cooc_sentences += c.sentences;
+            cooc.push_back({other, c.articles, c.sentences});
           }
           return true;
         }));
   }
-  std::vector<Neighbor> ranked;
-  ranked.reserve(found.size());
-  for (auto& [other, n] : found) {
-    n.weight = 3.0 * static_cast<double>(n.typed_evidence) +
-               static_cast<double>(n.cooc_sentences) +
-               static_cast<double>(n.cooc_articles) / 4.0;
-    ranked.push_back(std::move(n));
+  for (const Cooc& c : cooc) {
+    auto it = found.find(c.other);
+    if (it != found.end()) {
+      it->second.articles += c.articles;
+      it->second.sentences += c.sentences;
+    }
   }
-  std::sort(ranked.begin(), ranked.end(), [](const Neighbor& a, const Neighbor& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.entity.id < b.entity.id;
-  });
+  std::vector<std::pair<double, EntityId>> ranked;
+  ranked.reserve(found.size() + cooc.size());
+  for (const auto& [other, t] : found) {
+    ranked.emplace_back(Weight(t), other);
+  }
+  for (const Cooc& c : cooc) {
+    if (found.find(c.other) == found.end()) {
+      ranked.emplace_back(static_cast<double>(c.sentences) +
+                              static_cast<double>(c.articles) / 4.0,
+                          c.other);
+    }
+  }
+  auto stronger = [](const std::pair<double, EntityId>& a,
+                     const std::pair<double, EntityId>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  // Only the strongest few are needed unless a type filter may skip many.
+  const bool filtered = options.entity_type || options.org_kind;
+  const std::size_t head = filtered ? ranked.size()
+                                    : std::min(ranked.size(), options.limit);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(head),
+                    ranked.end(), stronger);
   // Fetch summaries in weight order until `limit` pass the type filter, so
   // a hub with thousands of neighbours costs only what is shown.
   std::vector<Neighbor> out;
-  for (Neighbor& n : ranked) {
-    if (out.size() >= options.limit) {
-      break;
+  for (std::size_t i = 0; i < head && out.size() < options.limit; ++i) {
+    const EntityId other = ranked[i].second;
+    auto typed = found.find(other);
+    Tally t;
+    if (typed != found.end()) {
+      t = std::move(typed->second);
+    } else {
+      auto c = std::lower_bound(
+          cooc.begin(), cooc.end(), other,
+          [](const Cooc& a, EntityId key) { return a.other < key; });
+      t.articles = c->articles;
+      t.sentences = c->sentences;
     }
+    Neighbor n = ToNeighbor(other, std::move(t));
     if (!options.summaries) {
       out.push_back(std::move(n));
       continue;
     }
-    Result<EntitySummary> s = GetSummary(n.entity.id);
+    Result<EntitySummary> s = GetSummary(other);
     if (!s.has_value()) {
       continue;  // a dangling edge; `dossier check` reports those
     }

@@ -1,7 +1,8 @@
 // FindPaths with Boost.Graph.
 //  1. Load the neighbourhood: every neighbour of both ends (first_ring), and
-//     the neighbours of the strongest `expand` of those (second_ring), so
-//     paths of up to four hops meet in the middle without loading hubs whole.
+//     the typed neighbours of the strongest `expand` of those (second_ring),
+//     so paths of up to four hops meet in the middle without loading hubs
+//     whole. Co-occurrence hops are therefore found next to either end only.
 //  2. Weight edges so that typed relations always win: a typed hop costs
 //     1..1.5 (less with more evidence), a co-occurrence hop 10..15.
 //  3. Yen's algorithm: Dijkstra for the best path, then for each spur node
@@ -120,11 +121,16 @@ Status LoadRings(const GraphStore& store, EntityId end,
   for (const Neighbor& n : *ring) {
     sub->AddEdge(end, n.entity.id, HopCost(n));
   }
+  // Second ring: typed relations only. Co-occurrence lists of hubs run to
+  // tens of thousands; reading them around every ring-one node would cost
+  // far more than the 10 ms budget, and co-occurrence hops rank last anyway.
+  PathOptions typed = options;
+  typed.typed_only = true;
   const std::size_t expand = std::min(options.expand, ring->size());
   for (std::size_t i = 0; i < expand; ++i) {
     const EntityId mid = (*ring)[i].entity.id;
     Result<std::vector<Neighbor>> next =
-        store.Neighbors(mid, NeighborQuery(options, options.second_ring));
+        store.Neighbors(mid, NeighborQuery(typed, options.second_ring));
     if (!next.has_value()) {
       return next.error();
     }
@@ -284,10 +290,9 @@ Result<std::vector<GraphPath>> FindPaths(const GraphStore& store,
   // Step 0: typed relations alone. Any all-typed path of up to max_hops
   // costs less than a single co-occurrence hop, so when this finds k paths
   // they are the answer, and co-occurrence lists (large around hubs) are
-  // never read. Typed neighbourhoods are small: expand all of ring one.
+  // never read.
   PathOptions typed = options;
   typed.typed_only = true;
-  typed.expand = options.first_ring;
   Result<std::vector<GraphPath>> typed_paths =
       SearchPaths(store, from, to, typed);
   if (!typed_paths.has_value() || typed_paths->size() >= options.k) {

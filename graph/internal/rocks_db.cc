@@ -51,6 +51,7 @@ std::string_view CfName(Cf cf) { return kCfNames[static_cast<int>(cf)]; }
 struct KvStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // owned; see Close()
+  bool read_only = false;
 
   rocksdb::ColumnFamilyHandle* handle(Cf cf) const {
     return handles[static_cast<int>(cf)];
@@ -101,6 +102,7 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(
   }
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db);
+  impl->read_only = options.read_only;
   // Drop the default CF handle; our CFs are indexed by Cf.
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
@@ -179,6 +181,12 @@ Status KvStore::Close() {
     return Status::Ok();
   }
   Status result;
+  if (!impl_->read_only) {
+    // Flush so the next open (often read-only, by a query command) does not
+    // replay the write-ahead log into memtables, and scans read SST files.
+    rocksdb::FlushOptions flush;
+    result = FromRocks(impl_->db->Flush(flush, impl_->handles), "flushing graph store");
+  }
   for (rocksdb::ColumnFamilyHandle* h : impl_->handles) {
     Status s = FromRocks(impl_->db->DestroyColumnFamilyHandle(h),
                          "closing column family");
