@@ -1,9 +1,8 @@
 // Training of the NER model (a developer task run by tools/dev/train_ner):
 // learns word clusters from unlabelled news text, builds a gazetteer from
 // the training entities, trains the averaged perceptron on a CoNLL-2003
-// file and writes the model (format in schemas/ner_model.md and
-// indexer/internal/ner_model.h). Single-threaded; deterministic for a
-// given seed.
+// file and writes the model (format in indexer/internal/ner_model.h).
+// Single-threaded; deterministic for a given seed.
 #ifndef DOSSIER_INDEXER_NER_TRAINER_H_
 #define DOSSIER_INDEXER_NER_TRAINER_H_
 
@@ -28,8 +27,8 @@ struct NerTrainOptions {
   std::string dev_path;
   // Where the model is written.
   std::string output_path;
-  // Perceptron passes over the training data. Default: 12.
-  int epochs = 12;
+  // Perceptron passes over the training data. Default: 10.
+  int epochs = 10;
   // Train the two-pass model (history features from a first pass, learned
   // by cross-validation over `folds` folds). Default: on, 4 folds.
   bool two_pass = true;

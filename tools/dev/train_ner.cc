@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("-o,--output", options.output_path, "Model file to write")
       ->required();
-  app.add_option("--epochs", options.epochs, "Perceptron epochs (default 12)")
+  app.add_option("--epochs", options.epochs, "Perceptron epochs (default 10)")
       ->check(CLI::Range(1, 100));
   app.add_option("--folds", options.folds,
                  "Folds for the first-pass history (default 4)")
