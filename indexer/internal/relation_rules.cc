@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -434,6 +435,19 @@ std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
     for (int probe = next; probe < size; ++probe) {
       const Unit& unit = units[probe];
       if (unit.is_arg()) {
+        // A name used as a modifier ("the AI research firm Laude") is not
+        // the conjunct; the phrase's own name comes later.
+        const bool modifier = probe + 1 < size && units[probe + 1].is_word() &&
+                              !units[probe + 1].text.empty() &&
+                              std::islower(static_cast<unsigned char>(
+                                  units[probe + 1].text[0])) != 0 &&
+                              !IsOneOf(units[probe + 1].text,
+                                       {"and", "or", "in", "of", "at", "for",
+                                        "which", "who", "that", "with"});
+        if (modifier && words < max_words) {
+          ++words;
+          continue;
+        }
         if (Matches(unit, mask)) {
           found = probe;
         }
@@ -544,10 +558,12 @@ class SentenceRules {
     return 0;
   }
 
-  // The conjuncts of an object of any tag are organisations or share its
-  // tag.
+  // The conjuncts of an organisation are organisations; those of a name
+  // the recognizer did not type ORG may have any tag.
   int TailConjunctMask(int first) const {
-    return kOrgMask | kCandidateBit | MaskOf(units_[first].kind);
+    return units_[first].kind == ArgKind::kOrg
+               ? kOrgMask | kCandidateBit
+               : kTailMask;
   }
 
   // Index of the argument just before `idx`, past role modifiers, or -1.
