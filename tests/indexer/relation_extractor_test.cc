@@ -233,6 +233,25 @@ TEST_SUITE("indexer/RelationExtractor") {
     CHECK(Extract("The founder of [Ostwind|O] was never named.") == "");
   }
 
+  TEST_CASE("a board chair works for the org; only a chief executive leads") {
+    CHECK(Extract("[Ana Diaz|P] is chairman of [Kelp|O].", NoImplied()) ==
+          "WORKS_FOR(Ana Diaz>Kelp)");
+  }
+
+  TEST_CASE("a sentence about one person's job names their employers") {
+    CHECK(Extract("Before joining [Kelp|O], [Ana Diaz|P] was CEO of "
+                  "[Nordlicht|O] for ten years.") ==
+          "LEADS(Ana Diaz>Nordlicht) WORKS_FOR(Ana Diaz>Kelp) "
+          "WORKS_FOR(Ana Diaz>Nordlicht)");
+  }
+
+  TEST_CASE("a name used as a modifier is not a conjunct") {
+    CHECK(Extract("[Ana Diaz|P], co-founder of [Kelp|O] and the [Lyon|L] "
+                  "robotics firm [Wisp|O], spoke.",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Kelp) FOUNDED(Ana Diaz>Wisp)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();
