@@ -741,6 +741,9 @@ class SentenceRules {
           CoordinatedAfter(units_, agent, agent_mask);
       const int patient_mask = agent_is_tail ? kPersonMask : kOrgMask;
       int patient = PrevArg(units_, begin, patient_mask, 30);
+      if (patient < 0 && !agent_is_tail) {
+        patient = SubjectOrg(begin);  // a mistyped organisation
+      }
       if (patient < 0) {
         patient = NextArg(units_, agents.back() + 1, patient_mask, 6, true);
       }
