@@ -33,9 +33,8 @@ struct Builder {
 
   void AddAlias(int e, const std::string& surface, const std::string& reason) {
     ArticleEntity& ent = entities()[e];
-    if (surface == ent.name ||
-        std::find(ent.aliases.begin(), ent.aliases.end(), surface) !=
-            ent.aliases.end()) {
+    if (surface == ent.name || std::find(ent.aliases.begin(), ent.aliases.end(),
+                                         surface) != ent.aliases.end()) {
       return;
     }
     ent.aliases.push_back(surface);

@@ -1,7 +1,6 @@
 #include "indexer/quote_eval.h"
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
@@ -10,7 +9,9 @@
 namespace dossier::indexer {
 namespace {
 
-bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+bool Overlaps(Span a, Span b) {
+  return a.begin < b.end && b.begin < a.end;
+}
 
 bool OverlapsAny(Span a, const std::vector<Span>& spans) {
   for (const Span& s : spans) {
@@ -77,16 +78,18 @@ Result<GoldArticle> ParseLine(const std::string& line) {
   }
   for (const nlohmann::json& a : j["attributions"]) {
     GoldAttribution attr;
-    if (!a.is_object() || !ToSpans(a.value("content", nlohmann::json::array()),
-                                   map, cps, &attr.content) ||
+    if (!a.is_object() ||
+        !ToSpans(a.value("content", nlohmann::json::array()), map, cps,
+                 &attr.content) ||
         !ToSpans(a.value("source", nlohmann::json::array()), map, cps,
                  &attr.source)) {
       return Status::InvalidInput("bad attribution spans");
     }
     for (const Span& s : attr.content) {
-      attr.direct = attr.direct ||
-                    HasQuoteMark(std::string_view(gold.article.text)
-                                     .substr(s.begin, s.size()));
+      attr.direct =
+          attr.direct ||
+          HasQuoteMark(
+              std::string_view(gold.article.text).substr(s.begin, s.size()));
     }
     gold.attributions.push_back(std::move(attr));
   }
@@ -94,8 +97,8 @@ Result<GoldArticle> ParseLine(const std::string& line) {
 }
 
 double Ratio(std::uint64_t num, std::uint64_t den) {
-  return den == 0 ? 0.0 : 100.0 * static_cast<double>(num) /
-                              static_cast<double>(den);
+  return den == 0 ? 0.0
+                  : 100.0 * static_cast<double>(num) / static_cast<double>(den);
 }
 
 }  // namespace
@@ -138,7 +141,9 @@ void QuoteCounts::Add(const QuoteCounts& o) {
 double QuoteScore::Precision() const {
   return Ratio(total.predicted_correct, total.predicted);
 }
-double QuoteScore::Recall() const { return Ratio(total.gold_found, total.gold); }
+double QuoteScore::Recall() const {
+  return Ratio(total.gold_found, total.gold);
+}
 double QuoteScore::F1() const {
   const double p = Precision();
   const double r = Recall();

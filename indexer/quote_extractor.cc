@@ -41,8 +41,8 @@ std::unordered_map<std::string, std::string> FullNames(std::string_view text,
            e - i < 5) {
       ++e;
     }
-    const internal::NormalizedName n = internal::NormalizeName(
-        text.substr(toks[i].span.begin, toks[e - 1].span.end - toks[i].span.begin));
+    const internal::NormalizedName n = internal::NormalizeName(text.substr(
+        toks[i].span.begin, toks[e - 1].span.end - toks[i].span.begin));
     if (!n.words.empty() && n.words.size() <= 3) {
       std::string& best = names[n.words.back()];
       if (n.name.size() > best.size()) {
@@ -72,12 +72,10 @@ class SpeakerNamer {
       q->speaker_name = entities_[q->speaker_entity].name;
       return;
     }
-    if (!entities_.empty()) {
-      return;  // the NER ran and found nobody there: do not guess
-    }
     const QToken& head = lexed_.tokens[c.speaker_last - 1];
     if (head.lower == "he" || head.lower == "she") {
-      q->speaker_name = last_named_;
+      // With entities the resolver has spoken; without, use the last name.
+      q->speaker_name = entities_.empty() ? last_named_ : "";
       return;
     }
     if (!head.capitalized || internal::IsSpeakerPronoun(head.lower)) {
@@ -87,8 +85,7 @@ class SpeakerNamer {
       full_names_ = FullNames(text_, lexed_);
     }
     const std::string word(
-        internal::NormalizeName(
-            text_.substr(head.span.begin, head.span.size()))
+        internal::NormalizeName(text_.substr(head.span.begin, head.span.size()))
             .name);
     const auto it = full_names_.find(word);
     q->speaker_name = it != full_names_.end() ? it->second : word;
@@ -124,10 +121,10 @@ std::string ResolveSpeakerName(std::string_view text,
   if (entity >= 0) {
     return analysis.entities[entity].name;
   }
-  if (!analysis.entities.empty()) {
-    return "";
-  }
   if (IsPronounSpan(text, span)) {
+    if (!analysis.entities.empty()) {
+      return "";  // the resolver found no antecedent
+    }
     std::string name;
     for (const Quote& q : analysis.quotes) {
       if (q.speaker.end <= span.begin && !q.speaker_name.empty() &&
@@ -142,9 +139,9 @@ std::string ResolveSpeakerName(std::string_view text,
     const QToken& t = lexed.tokens[i];
     if (t.span.end <= span.end && t.span.begin >= span.begin &&
         t.kind == TokKind::kWord && t.capitalized) {
-      const std::string word(internal::NormalizeName(
-                                 text.substr(t.span.begin, t.span.size()))
-                                 .name);
+      const std::string word(
+          internal::NormalizeName(text.substr(t.span.begin, t.span.size()))
+              .name);
       const auto names = FullNames(text, lexed);
       const auto it = names.find(word);
       return it != names.end() ? it->second : word;

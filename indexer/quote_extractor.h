@@ -17,11 +17,11 @@ namespace dossier::indexer {
 // Appends the quotes of `text` to analysis->quotes, in text order of their
 // content. Uses analysis->mentions and analysis->entities when present
 // (run ResolveEntities first) to fill Quote::speaker_entity and
-// speaker_name; without them, speaker spans are still found and
-// speaker_name is the fullest capitalized form of a named speaker the
-// article uses ("Konwinski" -> "Andy Konwinski"), or empty.
+// speaker_name. A named speaker no entity covers takes the fullest
+// capitalized form the article uses ("Konwinski" -> "Andy Konwinski");
+// without any entities, "he"/"she" take the last named speaker's name.
 // Every quote has a non-empty content span inside `text`; Quote::rule names
-// the rule that fired ("direct-after-cue", "indirect-that", ...).
+// the rule that fired ("direct-before-cue", "indirect-after-cue", ...).
 // REQUIRES: spans in *analysis point into `text`.
 void ExtractQuotes(std::string_view text, ArticleAnalysis* analysis);
 

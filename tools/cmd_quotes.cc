@@ -3,10 +3,9 @@
 // the article text. The work is indexer::Analyzer (quote_extractor.h).
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
 #include "indexer/analyzer.h"
@@ -35,17 +34,16 @@ void PrintQuotes(const Article& article, const ArticleAnalysis& analysis,
   for (const Quote& q : analysis.quotes) {
     const std::string_view content = Cut(article.text, q.content);
     if (json) {
-      nlohmann::json out = {
-          {"article", article.id},
-          {"text", content},
-          {"start", map.ToCodepoint(q.content.begin)},
-          {"end", map.ToCodepoint(q.content.end)},
-          {"speaker", nullptr},
-          {"speaker_start", nullptr},
-          {"speaker_end", nullptr},
-          {"cue", Cut(article.text, q.cue)},
-          {"kind", QuoteKindName(q.kind)},
-          {"rule", q.rule}};
+      nlohmann::json out = {{"article", article.id},
+                            {"text", content},
+                            {"start", map.ToCodepoint(q.content.begin)},
+                            {"end", map.ToCodepoint(q.content.end)},
+                            {"speaker", nullptr},
+                            {"speaker_start", nullptr},
+                            {"speaker_end", nullptr},
+                            {"cue", Cut(article.text, q.cue)},
+                            {"kind", QuoteKindName(q.kind)},
+                            {"rule", q.rule}};
       if (!q.speaker_name.empty()) {
         out["speaker"] = q.speaker_name;
       }
@@ -64,9 +62,8 @@ void PrintQuotes(const Article& article, const ArticleAnalysis& analysis,
       speaker += " (\"" + std::string(written) + "\")";
     }
     std::cout << "  [" << map.ToCodepoint(q.content.begin) << "-"
-              << map.ToCodepoint(q.content.end) << "] "
-              << QuoteKindName(q.kind) << "  "
-              << (speaker.empty() ? "(unknown)" : speaker) << ": "
+              << map.ToCodepoint(q.content.end) << "] " << QuoteKindName(q.kind)
+              << "  " << (speaker.empty() ? "(unknown)" : speaker) << ": "
               << content << "\n";
   }
 }
@@ -117,8 +114,8 @@ CommandRunner Setup(CLI::App& sub) {
   return [options] { return RunQuotes(*options); };
 }
 
-const bool kRegistered = RegisterCommand(
-    {"quotes", "Print who said what in each article", Setup});
+const bool kRegistered =
+    RegisterCommand({"quotes", "Print who said what in each article", Setup});
 
 }  // namespace
 }  // namespace dossier::tools

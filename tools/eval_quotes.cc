@@ -2,14 +2,13 @@
 // PolNeAR-format gold (indexer/quote_eval.h): precision, recall and F1 of
 // quote content, recall on quotations (direct), speaker accuracy, and the
 // same counts per rule.
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <string>
-
-#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "common/exit_code.h"
 #include "indexer/analyzer.h"
@@ -41,19 +40,18 @@ void PrintScore(const indexer::QuoteScore& s, std::size_t articles,
                      {"speaker_scored", c.speaker_scored},
                      {"speaker_correct", c.speaker_correct}};
     }
-    const nlohmann::json out = {
-        {"articles", articles},
-        {"gold", s.total.gold},
-        {"predicted", s.total.predicted},
-        {"precision", s.Precision()},
-        {"recall", s.Recall()},
-        {"f1", s.F1()},
-        {"direct_gold", s.total.direct},
-        {"direct_recall", s.DirectRecall()},
-        {"speaker_scored", s.total.speaker_scored},
-        {"speaker_accuracy", s.SpeakerAccuracy()},
-        {"seconds", seconds},
-        {"rules", rules}};
+    const nlohmann::json out = {{"articles", articles},
+                                {"gold", s.total.gold},
+                                {"predicted", s.total.predicted},
+                                {"precision", s.Precision()},
+                                {"recall", s.Recall()},
+                                {"f1", s.F1()},
+                                {"direct_gold", s.total.direct},
+                                {"direct_recall", s.DirectRecall()},
+                                {"speaker_scored", s.total.speaker_scored},
+                                {"speaker_accuracy", s.SpeakerAccuracy()},
+                                {"seconds", seconds},
+                                {"rules", rules}};
     std::cout << out.dump(2) << "\n";
     return;
   }
@@ -86,8 +84,7 @@ ExitCode RunEvalQuotes(const EvalQuotesOptions& cli) {
   Result<std::unique_ptr<indexer::Analyzer>> analyzer =
       indexer::Analyzer::Create(options);
   if (!analyzer.has_value()) {
-    std::cerr << "dossier eval quotes: " << analyzer.error().ToString()
-              << "\n";
+    std::cerr << "dossier eval quotes: " << analyzer.error().ToString() << "\n";
     return ExitCode::kFailure;
   }
   const auto start = std::chrono::steady_clock::now();

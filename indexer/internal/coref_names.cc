@@ -8,12 +8,11 @@ namespace {
 
 // Sorted for binary search.
 constexpr std::array<std::string_view, 30> kTitles = {
-    "chancellor", "dame",     "dr",       "former",   "gen",
-    "gov",        "governor", "judge",    "justice",  "lady",
-    "lord",       "lt",       "madam",    "mayor",    "minister",
-    "miss",       "mr",       "mrs",      "ms",       "pope",
-    "president",  "prof",     "professor", "rep",     "rev",
-    "secretary",  "sen",      "senator",  "sir",      "sister"};
+    "chancellor", "dame",      "dr",        "former",  "gen",       "gov",
+    "governor",   "judge",     "justice",   "lady",    "lord",      "lt",
+    "madam",      "mayor",     "minister",  "miss",    "mr",        "mrs",
+    "ms",         "pope",      "president", "prof",    "professor", "rep",
+    "rev",        "secretary", "sen",       "senator", "sir",       "sister"};
 static_assert(std::is_sorted(kTitles.begin(), kTitles.end()));
 
 std::string LowerAscii(std::string_view s) {
@@ -64,8 +63,9 @@ NormalizedName NormalizeName(std::string_view surface) {
   std::vector<std::string> words;
   std::size_t pos = 0;
   while (pos < surface.size()) {
-    while (pos < surface.size() &&
-           (surface[pos] == ' ' || surface[pos] == '\n' || surface[pos] == '\t')) {
+    while (
+        pos < surface.size() &&
+        (surface[pos] == ' ' || surface[pos] == '\n' || surface[pos] == '\t')) {
       ++pos;
     }
     std::size_t end = pos;

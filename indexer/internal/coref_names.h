@@ -14,7 +14,7 @@ namespace dossier::indexer::internal {
 enum class TitleGender { kNone, kMale, kFemale };
 
 struct NormalizedName {
-  std::string name;            // "Konwinski" for "Mr. Konwinski's"
+  std::string name;  // "Konwinski" for "Mr. Konwinski's"
   std::vector<std::string> words;
   TitleGender gender = TitleGender::kNone;  // from a gendered title
   bool had_title = false;

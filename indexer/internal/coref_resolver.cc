@@ -6,6 +6,7 @@
 // of a list.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "indexer/coreference.h"
@@ -26,18 +27,19 @@ std::string LowerAscii(std::string_view s) {
 
 // Role nouns that stand for a person after "the" ("the senator said").
 constexpr std::array<std::string_view, 24> kPersonRoles = {
-    "candidate",   "ceo",        "chairman",  "chairwoman", "co-founder",
-    "cofounder",   "congressman", "congresswoman", "director", "executive",
-    "founder",     "governor",   "lawmaker",  "leader",     "mayor",
-    "minister",    "nominee",    "president", "senator",    "spokesman",
+    "candidate",   "ceo",          "chairman",    "chairwoman",
+    "co-founder",  "cofounder",    "congressman", "congresswoman",
+    "director",    "executive",    "founder",     "governor",
+    "lawmaker",    "leader",       "mayor",       "minister",
+    "nominee",     "president",    "senator",     "spokesman",
     "spokeswoman", "spokesperson", "businessman", "businesswoman"};
 
 // Nouns that stand for an organization after "the".
 constexpr std::array<std::string_view, 20> kOrgNouns = {
-    "agency",   "bank",       "campaign",  "committee", "company",
-    "council",  "department", "firm",      "government", "group",
-    "institute", "lab",       "ministry",  "network",   "organization",
-    "party",    "startup",    "university", "administration", "board"};
+    "agency",    "bank",       "campaign",   "committee",      "company",
+    "council",   "department", "firm",       "government",     "group",
+    "institute", "lab",        "ministry",   "network",        "organization",
+    "party",     "startup",    "university", "administration", "board"};
 
 bool In(std::string_view word, const auto& table) {
   return std::find(table.begin(), table.end(), word) != table.end();
@@ -46,6 +48,18 @@ bool In(std::string_view word, const auto& table) {
 bool IsCompanyNoun(std::string_view w) {
   return w == "company" || w == "firm" || w == "startup" || w == "bank" ||
          w == "lab";
+}
+
+// True when `word` occurs in `window` at a word start ("ms." in "Ms. Lee"
+// but not in "firms.").
+bool HasWord(std::string_view window, std::string_view word) {
+  for (std::size_t p = window.find(word); p != std::string_view::npos;
+       p = window.find(word, p + 1)) {
+    if (p == 0 || !std::isalpha(static_cast<unsigned char>(window[p - 1]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Start offsets of the sentences of `text`, by ". ! ?" + space + capital
@@ -93,15 +107,14 @@ EntityResolver::EntityResolver(std::string_view text,
       continue;
     }
     const std::size_t from = m.span.begin >= 6 ? m.span.begin - 6 : 0;
-    const std::string window =
-        LowerAscii(text.substr(from, m.span.end - from));
+    const std::string window = LowerAscii(text.substr(from, m.span.end - from));
     for (std::string_view title : {"mr.", "mr ", "sir "}) {
-      if (window.find(title) != std::string::npos) {
+      if (HasWord(window, title)) {
         gender_[m.entity] = Gender::kMale;
       }
     }
     for (std::string_view title : {"mrs.", "ms.", "mrs ", "ms "}) {
-      if (window.find(title) != std::string::npos) {
+      if (HasWord(window, title)) {
         gender_[m.entity] = Gender::kFemale;
       }
     }
@@ -205,8 +218,8 @@ int EntityResolver::Resolve(Span span) const {
                     : MostSalient(span.begin, EntityType::kPerson,
                                   Gender::kUnknown, false);
   }
-  const bool definite = several_words && (first == "the" || first == "this" ||
-                                          first == "that");
+  const bool definite =
+      several_words && (first == "the" || first == "this" || first == "that");
   if (definite && In(head, kOrgNouns)) {
     return MostSalient(span.begin, EntityType::kOrg, Gender::kUnknown,
                        IsCompanyNoun(head));

@@ -254,13 +254,40 @@ static_assert(std::is_sorted(std::begin(kCues), std::end(kCues),
                                return a.first < b.first;
                              }));
 
-constexpr std::array<std::string_view, 51> kFillers = {"additionally", "again", "already", "also", "bluntly", "can", "could", "did", "do", "does", "earlier", "even", "eventually", "explicitly", "finally", "first", "flatly", "frequently", "further", "had", "has", "have", "initially", "just", "later", "likewise", "may", "might", "must", "never", "not", "often", "once", "openly", "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "separately", "should", "similarly", "simply", "specifically", "still", "subsequently", "then", "will", "would"};
+constexpr std::array<std::string_view, 51> kFillers = {
+    "additionally", "again",      "already",      "also",       "bluntly",
+    "can",          "could",      "did",          "do",         "does",
+    "earlier",      "even",       "eventually",   "explicitly", "finally",
+    "first",        "flatly",     "frequently",   "further",    "had",
+    "has",          "have",       "initially",    "just",       "later",
+    "likewise",     "may",        "might",        "must",       "never",
+    "not",          "often",      "once",         "openly",     "previously",
+    "privately",    "publicly",   "quickly",      "recently",   "repeatedly",
+    "reportedly",   "separately", "should",       "similarly",  "simply",
+    "specifically", "still",      "subsequently", "then",       "will",
+    "would"};
 static_assert(std::is_sorted(kFillers.begin(), kFillers.end()));
-constexpr std::array<std::string_view, 77> kFunctionWords = {"about", "after", "against", "also", "although", "and", "any", "are", "as", "at", "be", "because", "been", "before", "between", "but", "by", "during", "either", "every", "for", "from", "here", "how", "if", "in", "into", "is", "it's", "just", "let", "more", "most", "much", "neither", "no", "nor", "not", "now", "of", "on", "only", "or", "over", "per", "since", "so", "such", "than", "that", "then", "there", "these", "this", "those", "though", "through", "to", "under", "unless", "until", "upon", "very", "via", "was", "were", "what", "when", "where", "whereas", "whether", "while", "why", "with", "within", "without", "yet"};
+constexpr std::array<std::string_view, 77> kFunctionWords = {
+    "about",   "after", "against", "also",   "although", "and",     "any",
+    "are",     "as",    "at",      "be",     "because",  "been",    "before",
+    "between", "but",   "by",      "during", "either",   "every",   "for",
+    "from",    "here",  "how",     "if",     "in",       "into",    "is",
+    "it's",    "just",  "let",     "more",   "most",     "much",    "neither",
+    "no",      "nor",   "not",     "now",    "of",       "on",      "only",
+    "or",      "over",  "per",     "since",  "so",       "such",    "than",
+    "that",    "then",  "there",   "these",  "this",     "those",   "though",
+    "through", "to",    "under",   "unless", "until",    "upon",    "very",
+    "via",     "was",   "were",    "what",   "when",     "where",   "whereas",
+    "whether", "while", "why",     "with",   "within",   "without", "yet"};
 static_assert(std::is_sorted(kFunctionWords.begin(), kFunctionWords.end()));
-constexpr std::array<std::string_view, 28> kDeterminers = {"a", "all", "an", "another", "both", "each", "five", "four", "her", "his", "its", "many", "most", "my", "one", "other", "our", "several", "some", "that", "the", "their", "these", "this", "those", "three", "two", "your"};
+constexpr std::array<std::string_view, 28> kDeterminers = {
+    "a",     "all",   "an",   "another", "both",  "each", "five",
+    "four",  "her",   "his",  "its",     "many",  "most", "my",
+    "one",   "other", "our",  "several", "some",  "that", "the",
+    "their", "these", "this", "those",   "three", "two",  "your"};
 static_assert(std::is_sorted(kDeterminers.begin(), kDeterminers.end()));
-constexpr std::array<std::string_view, 9> kPronouns = {"he", "i", "it", "she", "they", "we", "which", "who", "you"};
+constexpr std::array<std::string_view, 9> kPronouns = {
+    "he", "i", "it", "she", "they", "we", "which", "who", "you"};
 static_assert(std::is_sorted(kPronouns.begin(), kPronouns.end()));
 
 template <std::size_t N>

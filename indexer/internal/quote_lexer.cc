@@ -52,11 +52,10 @@ CharClass Classify(char32_t cp) {
 // Abbreviations whose trailing period belongs to the word ("Mr.", "Sen.").
 // Sorted for binary search.
 constexpr std::array<std::string_view, 37> kAbbreviations = {
-    "apr",  "aug", "capt", "co",  "col",  "corp", "dec",  "dept", "dr",
-    "feb",  "ft",  "gen",  "gov", "hon",  "inc",  "jan",  "jr",   "lt",
-    "ltd",  "maj", "mr",   "mrs", "ms",   "mt",   "no",   "nov",  "oct",
-    "prof", "rep", "rev",  "sen", "sep",  "sept", "sgt",  "sr",   "st",
-    "vs"};
+    "apr", "aug", "capt", "co",  "col", "corp", "dec", "dept", "dr",  "feb",
+    "ft",  "gen", "gov",  "hon", "inc", "jan",  "jr",  "lt",   "ltd", "maj",
+    "mr",  "mrs", "ms",   "mt",  "no",  "nov",  "oct", "prof", "rep", "rev",
+    "sen", "sep", "sept", "sgt", "sr",  "st",   "vs"};
 static_assert(std::is_sorted(kAbbreviations.begin(), kAbbreviations.end()));
 
 struct Scanner {
@@ -208,10 +207,11 @@ void PairQuotes(Lexed* out) {
     open = -1;
   };
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    const bool new_paragraph = i > 0 && toks[i].paragraph != toks[i - 1].paragraph;
+    const bool new_paragraph =
+        i > 0 && toks[i].paragraph != toks[i - 1].paragraph;
     if (new_paragraph && open >= 0) {
-      const bool continues = toks[i].kind == TokKind::kQuoteStray &&
-                             !IsClosingMark(toks[i].lower);
+      const bool continues =
+          toks[i].kind == TokKind::kQuoteStray && !IsClosingMark(toks[i].lower);
       if (continues) {
         continue;  // the mark re-opening the quotation stays stray
       }
@@ -259,10 +259,9 @@ void NumberSentences(Lexed* out) {
         --prev;
       }
       const QToken& cur = toks[i];
-      const bool next_ok =
-          cur.capitalized || cur.kind == TokKind::kQuoteOpen ||
-          (cur.kind == TokKind::kWord && cur.lower[0] >= '0' &&
-           cur.lower[0] <= '9');
+      const bool next_ok = cur.capitalized || cur.kind == TokKind::kQuoteOpen ||
+                           (cur.kind == TokKind::kWord && cur.lower[0] >= '0' &&
+                            cur.lower[0] <= '9');
       starts = IsSentenceEndPunct(toks[prev]) && next_ok;
     }
     if (starts && i > 0) {

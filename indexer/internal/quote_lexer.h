@@ -26,7 +26,7 @@ enum class TokKind {
 struct QToken {
   Span span;
   TokKind kind = TokKind::kWord;
-  std::string lower;  // ASCII-lowercased word, or the punctuation itself
+  std::string lower;         // ASCII-lowercased word, or the punctuation itself
   bool capitalized = false;  // first character is an ASCII capital letter
   int quote = -1;            // index into Lexed::quotes when inside one
   int mark_of = -1;          // for an opening/closing mark: its quotation

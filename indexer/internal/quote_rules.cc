@@ -34,14 +34,15 @@ constexpr std::uint32_t kWindow = 12;
 // Tuesday said", "officials this month announced") and never speak.
 bool IsTimeWord(std::string_view w) {
   constexpr std::string_view kTimes[] = {
-      "afternoon", "april",    "august",   "december", "earlier",  "evening",
-      "february",  "friday",   "january",  "july",     "june",     "last",
-      "later",     "march",    "may",      "monday",   "month",    "morning",
-      "night",     "november", "october",  "saturday", "september", "sunday",
-      "this",      "thursday", "today",    "tonight",  "tuesday",  "wednesday",
+      "afternoon", "april",    "august",    "december", "earlier",
+      "evening",   "february", "friday",    "january",  "july",
+      "june",      "last",     "later",     "march",    "may",
+      "monday",    "month",    "morning",   "night",    "november",
+      "october",   "saturday", "september", "sunday",   "this",
+      "thursday",  "today",    "tonight",   "tuesday",  "wednesday",
       "week",      "year",     "yesterday", "on"};
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
-      return true;
+    return true;
   }
   return std::find(std::begin(kTimes), std::end(kTimes), w) != std::end(kTimes);
 }
@@ -71,17 +72,15 @@ std::string_view PronounOfContraction(std::string_view w) {
 bool IsListener(std::string_view w) {
   return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" ||
          w == "reporters" || w == "journalists" || w == "supporters" ||
-         w == "voters" || w == "audience" || w == "crowd" ||
-         w == "viewers" || w == "listeners" || w == "lawmakers" ||
-         w == "committee" || w == "court" || w == "jury" || w == "senate";
+         w == "voters" || w == "audience" || w == "crowd" || w == "viewers" ||
+         w == "listeners" || w == "lawmakers" || w == "committee" ||
+         w == "court" || w == "jury" || w == "senate";
 }
 
 class RuleRunner {
  public:
   explicit RuleRunner(const Lexed& lexed)
-      : toks_(lexed.tokens),
-        lexed_(lexed),
-        owner_(lexed.quotes.size(), -1) {}
+      : toks_(lexed.tokens), lexed_(lexed), owner_(lexed.quotes.size(), -1) {}
 
   std::vector<QuoteCandidate> Run();
 
@@ -107,8 +106,7 @@ class RuleRunner {
   }
   std::uint32_t CountWords(std::uint32_t first, std::uint32_t last) const;
   std::optional<Range> SpeakerBefore(std::uint32_t cue, std::uint32_t sb) const;
-  std::optional<Range> SpeakerAfter(std::uint32_t from,
-                                    std::uint32_t se) const;
+  std::optional<Range> SpeakerAfter(std::uint32_t from, std::uint32_t se) const;
   std::optional<Range> SentenceSubject(std::uint32_t sb,
                                        std::uint32_t cue) const;
   int QuoteClosingAt(std::uint32_t i) const;
@@ -145,10 +143,10 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
   long j = static_cast<long>(cue) - 1;
   const auto filler = [&](long k) {
     const std::string& w = toks_[k].lower;
-    return Word(k) && (IsTimeWord(w) || IsNegation(w) ||
-                       (!toks_[k].capitalized &&
-                        (IsSpeakerVerbFiller(w) ||
-                         (w.size() > 4 && w.ends_with("ly")))));
+    return Word(k) &&
+           (IsTimeWord(w) || IsNegation(w) ||
+            (!toks_[k].capitalized &&
+             (IsSpeakerVerbFiller(w) || (w.size() > 4 && w.ends_with("ly")))));
   };
   if (j >= static_cast<long>(sb) && Word(j) && IsPassiveAux(toks_[j].lower)) {
     return std::nullopt;  // "was asked", "is called": not the speaker's act
@@ -183,7 +181,8 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
     return std::nullopt;
   }
   const QToken& head = toks_[j];
-  if (IsSpeakerPronoun(head.lower) || !PronounOfContraction(head.lower).empty()) {
+  if (IsSpeakerPronoun(head.lower) ||
+      !PronounOfContraction(head.lower).empty()) {
     return Range{static_cast<std::uint32_t>(j),
                  static_cast<std::uint32_t>(j + 1)};
   }
@@ -207,8 +206,8 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
     }
     if (IsFunctionWord(prev.lower) || IsSpeakerPronoun(prev.lower) ||
         LookupCue(prev.lower) || (head.capitalized && !prev.capitalized) ||
-        (!prev.capitalized && (prev.lower.ends_with("ed") ||
-                               prev.lower.ends_with("ing")))) {
+        (!prev.capitalized &&
+         (prev.lower.ends_with("ed") || prev.lower.ends_with("ing")))) {
       break;
     }
     --b;
@@ -245,8 +244,8 @@ std::optional<Range> RuleRunner::SentenceSubject(std::uint32_t sb,
   // A participle's speaker is its clause's speaker: reuse the last quote
   // of this sentence, else the sentence's first noun phrase.
   for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
-    if (it->speaker_last > it->speaker_first &&
-        it->speaker_first >= sb && it->speaker_last <= cue) {
+    if (it->speaker_last > it->speaker_first && it->speaker_first >= sb &&
+        it->speaker_last <= cue) {
       return Range{it->speaker_first, it->speaker_last};
     }
     if (it->speaker_last <= sb) {
@@ -338,12 +337,11 @@ void RuleRunner::AttachDirect(int region, std::uint32_t cue,
                               std::uint32_t cue_len,
                               std::optional<Range> speaker, const char* rule) {
   owner_[region] = static_cast<int>(out_.size());
-  Emit(lexed_.quotes[region].content, cue, cue_len, speaker,
-       QuoteKind::kDirect, rule);
+  Emit(lexed_.quotes[region].content, cue, cue_len, speaker, QuoteKind::kDirect,
+       rule);
 }
 
-void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len,
-                       CueInfo info) {
+void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info) {
   const std::uint32_t sb = SentenceBegin(cue);
   const std::uint32_t se = SentenceEnd(cue);
   std::optional<Range> before = SpeakerBefore(cue, sb);
@@ -373,9 +371,9 @@ void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len,
     // Smith said (at a rally / on Monday / .) still reports the quotation.
     const bool ends_clause =
         !IsSentenceEndPunct(toks_[last_inside]) || tail >= toks_.size() ||
-        toks_[tail].kind != TokKind::kWord ||
-        IsTimeWord(toks_[tail].lower) || toks_[tail].lower == "at" ||
-        toks_[tail].lower == "in" || toks_[tail].lower == "during";
+        toks_[tail].kind != TokKind::kWord || IsTimeWord(toks_[tail].lower) ||
+        toks_[tail].lower == "at" || toks_[tail].lower == "in" ||
+        toks_[tail].lower == "during";
     if (ends_clause) {
       AttachDirect(closed, cue, cue_len, before ? before : after,
                    "direct-before-cue");
@@ -431,8 +429,8 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
     }
     start = k;
   }
-  while (start < se && (Is(start, ",") || Is(start, ":") ||
-                        Is(start, "that"))) {
+  while (start < se &&
+         (Is(start, ",") || Is(start, ":") || Is(start, "that"))) {
     ++start;
   }
   if (start < se && CountWords(start, se) >= 3) {
@@ -442,9 +440,9 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
       if (toks_[k].kind == TokKind::kQuoteOpen) {
         kind = QuoteKind::kMixed;
         const std::uint32_t close = lexed_.quotes[toks_[k].mark_of].close_tok;
-        end = std::max(end, std::min<std::uint32_t>(
-                                close, static_cast<std::uint32_t>(
-                                           toks_.size())));
+        end =
+            std::max(end, std::min<std::uint32_t>(
+                              close, static_cast<std::uint32_t>(toks_.size())));
         owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
       }
     }
@@ -537,7 +535,8 @@ void RuleRunner::ClaimOrphans() {
     c.rule = "direct-unattributed";
     const std::uint32_t sb = SentenceBegin(region.open_tok);
     const bool partial = region.open_tok > sb + 2;
-    const bool after_colon = region.open_tok > 0 && Is(region.open_tok - 1, ":");
+    const bool after_colon =
+        region.open_tok > 0 && Is(region.open_tok - 1, ":");
     std::optional<Range> subject;
     if (after_colon) {
       // "... released the following statement:" + quotation.
@@ -557,8 +556,7 @@ void RuleRunner::ClaimOrphans() {
       c.speaker_first = subject->first;
       c.speaker_last = subject->last;
       c.rule = after_colon ? "direct-colon" : "direct-partial";
-    } else if (previous != nullptr &&
-               previous->kind != QuoteKind::kIndirect &&
+    } else if (previous != nullptr && previous->kind != QuoteKind::kIndirect &&
                previous->speaker_last > previous->speaker_first &&
                toks_[previous->speaker_first].paragraph + 1 >= open.paragraph) {
       c.speaker = previous->speaker;
@@ -577,7 +575,8 @@ std::optional<Range> RuleRunner::DashSignature(
   const std::uint32_t dash = region.close_tok + 1;
   if (!region.balanced || dash + 1 >= toks_.size() ||
       toks_[dash].kind != TokKind::kPunct ||
-      (toks_[dash].lower != "-" && !toks_[dash].lower.starts_with("\xe2\x80"))) {
+      (toks_[dash].lower != "-" &&
+       !toks_[dash].lower.starts_with("\xe2\x80"))) {
     return std::nullopt;
   }
   std::uint32_t e = dash + 1;

@@ -1,9 +1,9 @@
 #include "indexer/coreference.h"
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <string_view>
-
-#include <doctest/doctest.h>
 
 namespace dossier::indexer {
 namespace {
@@ -19,8 +19,7 @@ Span Find(std::string_view text, std::string_view surface, int nth = 0) {
 }
 
 void Add(std::string_view text, std::string_view surface, EntityType type,
-         ArticleAnalysis* a, int nth = 0,
-         OrgKind org_kind = OrgKind::kNone) {
+         ArticleAnalysis* a, int nth = 0, OrgKind org_kind = OrgKind::kNone) {
   Mention m;
   m.span = Find(text, surface, nth);
   m.type = type;
@@ -72,11 +71,13 @@ TEST_SUITE("indexer/Coreference") {
     Add(text, "Konwinski", EntityType::kPerson, &a);
     Add(text, "Andy Konwinski", EntityType::kPerson, &a);
     ResolveEntities(text, &a);
-    CHECK(Render(a) == "Andy Konwinski [Konwinski (surname of Andy Konwinski)]");
+    CHECK(Render(a) ==
+          "Andy Konwinski [Konwinski (surname of Andy Konwinski)]");
   }
 
-  TEST_CASE("Two people sharing a surname stay apart; the bare surname goes "
-            "to the latest") {
+  TEST_CASE(
+      "Two people sharing a surname stay apart; the bare surname goes "
+      "to the latest") {
     const std::string text =
         "Hillary Clinton spoke. Bill Clinton listened. Clinton nodded.";
     ArticleAnalysis a;
@@ -120,20 +121,24 @@ TEST_SUITE("indexer/Coreference") {
   }
 
   TEST_CASE("Resolver: pronouns go to the salient person, not the last one") {
+    // "firms." holds "ms." but is no title: Konwinski stays unknown.
     const std::string text =
         "Andy Konwinski met Pete Sonsini and Ann Lee. He argued for it. "
-        "Mrs. Lee left. She was tired.";
+        "Mrs. Lee left. She was tired. More firms.\n\nKonwinski agreed. "
+        "He smiled.";
     ArticleAnalysis a;
     Add(text, "Andy Konwinski", EntityType::kPerson, &a);
     Add(text, "Pete Sonsini", EntityType::kPerson, &a);
     Add(text, "Ann Lee", EntityType::kPerson, &a);
     Add(text, "Mrs. Lee", EntityType::kPerson, &a);
+    Add(text, "Konwinski", EntityType::kPerson, &a, 1);
     ResolveEntities(text, &a);
     const EntityResolver resolver(text, a);
     CHECK(resolver.Resolve(Find(text, "He")) == a.mentions[0].entity);
     CHECK(resolver.Resolve(Find(text, "She")) == a.mentions[2].entity);
     CHECK(resolver.Resolve(Find(text, "Sonsini")) == a.mentions[1].entity);
     CHECK(resolver.Resolve(Find(text, "tired")) == -1);
+    CHECK(resolver.Resolve(Find(text, "He", 1)) == a.mentions[0].entity);
   }
 
   TEST_CASE("Resolver: it, the company, they and role nouns") {

@@ -1,9 +1,9 @@
 #include "indexer/quote_extractor.h"
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <string_view>
-
-#include <doctest/doctest.h>
 
 #include "indexer/coreference.h"
 
@@ -137,7 +137,8 @@ TEST_SUITE("indexer/QuoteExtractor") {
   TEST_CASE("Speakers resolve through coreference to the full name") {
     const std::string text =
         "Andy Konwinski founded Acme Labs. \"The big labs will lose,\" "
-        "Konwinski said. He argued that openness always wins in the end. \"It is over,\" "
+        "Konwinski said. He argued that openness always wins in the end. \"It "
+        "is over,\" "
         "he said.";
     ArticleAnalysis a;
     AddMention(text, "Andy Konwinski", EntityType::kPerson, &a);
