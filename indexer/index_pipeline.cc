@@ -340,6 +340,13 @@ Result<IndexSummary> IndexArchives(const std::vector<std::string>& paths,
     return failure;
   }
   DOSSIER_RETURN_IF_ERROR(writer.Commit());
+  const std::uint64_t written = summary.added + summary.replaced;
+  Result<StoreStats> stats = (*store)->Stats();
+  if (stats.has_value() && written > 0 &&
+      static_cast<double>(written) >=
+          options.compact_share * static_cast<double>(stats->articles)) {
+    DOSSIER_RETURN_IF_ERROR((*store)->Compact());
+  }
   DOSSIER_RETURN_IF_ERROR((*graph)->Close());
   std::error_code ignored;
   std::filesystem::remove(marker, ignored);

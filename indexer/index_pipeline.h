@@ -34,6 +34,10 @@ struct IndexOptions {
   std::size_t max_in_flight = 256;
   // Analysis threads; 0 means one per core. Default: 0.
   unsigned threads = 0;
+  // Compact the databases at the end of a run that wrote at least this
+  // share of all articles (a bulk load); 0 always, above 1 never.
+  // Default: 0.3.
+  double compact_share = 0.3;
   // Show a progress line on stderr. Default: false.
   bool progress = false;
   AnalyzerOptions analysis;

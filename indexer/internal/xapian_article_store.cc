@@ -368,7 +368,76 @@ Result<Xapian::WritableDatabase> OpenWritable(const std::string& path) {
   }
 }
 
+// Compaction writes <path>.compact, then renames <path> to <path>.old and
+// <path>.compact to <path>. Finishes or undoes a swap a crash interrupted.
+Status RecoverCompaction(const std::string& path) {
+  std::error_code ec;
+  const std::string old_path = path + ".old";
+  if (!std::filesystem::exists(path) && std::filesystem::exists(old_path)) {
+    std::filesystem::rename(old_path, path, ec);
+  }
+  std::filesystem::remove_all(old_path, ec);
+  std::filesystem::remove_all(path + ".compact", ec);
+  if (ec) {
+    return Status::IOError("cannot recover an interrupted compaction of " +
+                           path + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
+Status CompactOne(const std::string& path) {
+  const std::string tmp = path + ".compact";
+  const std::string old_path = path + ".old";
+  try {
+    // FULL packs every block: bulk loads are followed by few updates.
+    Xapian::Database(path).compact(tmp, Xapian::Compactor::FULL);
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, path);
+  }
+  std::error_code ec;
+  std::filesystem::rename(path, old_path, ec);
+  if (!ec) {
+    std::filesystem::rename(tmp, path, ec);
+  }
+  if (ec) {
+    return Status::IOError("cannot swap in the compacted " + path + ": " +
+                           ec.message());
+  }
+  std::filesystem::remove_all(old_path, ec);
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status ArticleStore::Compact() {
+  if (!impl_->articles_writer) {
+    return Status::Internal("ArticleStore::Compact on a read-only store");
+  }
+  DOSSIER_RETURN_IF_ERROR(Commit());
+  try {
+    impl_->quotes_writer->close();
+    impl_->articles_writer->close();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, impl_->articles_path);
+  }
+  // Quotes first, as in Commit(): the articles database is the record.
+  DOSSIER_RETURN_IF_ERROR(CompactOne(impl_->quotes_path));
+  DOSSIER_RETURN_IF_ERROR(CompactOne(impl_->articles_path));
+  Result<Xapian::WritableDatabase> articles =
+      OpenWritable(impl_->articles_path);
+  if (!articles.has_value()) {
+    return articles.error();
+  }
+  Result<Xapian::WritableDatabase> quotes = OpenWritable(impl_->quotes_path);
+  if (!quotes.has_value()) {
+    return quotes.error();
+  }
+  impl_->articles_writer.emplace(std::move(*articles));
+  impl_->quotes_writer.emplace(std::move(*quotes));
+  impl_->articles = *impl_->articles_writer;
+  impl_->quotes = *impl_->quotes_writer;
+  return Status::Ok();
+}
 
 Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
     const std::filesystem::path& db_dir, OpenMode mode) {
@@ -386,6 +455,8 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
     // Xapian reads its auto-commit threshold only from the environment; the
     // pipeline commits by batch size instead, so switch auto-commit off.
     setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 1);
+    DOSSIER_RETURN_IF_ERROR(RecoverCompaction(impl->articles_path));
+    DOSSIER_RETURN_IF_ERROR(RecoverCompaction(impl->quotes_path));
     Result<Xapian::WritableDatabase> articles =
         OpenWritable(impl->articles_path);
     if (!articles.has_value()) {
