@@ -148,6 +148,13 @@ int Builder::JoinOrgOrPlace(const Mention& m, const NormalizedName& n,
   }
   const std::string& name = n.name;
   const int e = MostRecent(m.type, [&](int c) {
+    // "Laude" (a firm) and "Laude Institute" (its institute) are two
+    // organizations: a short form never joins an org of another kind.
+    const OrgKind kind = entities()[c].org_kind;
+    if (kind != OrgKind::kNone && m.org_kind != OrgKind::kNone &&
+        kind != m.org_kind) {
+      return false;
+    }
     const std::string& other = entities()[c].name;
     const std::string& shorter = other.size() < name.size() ? other : name;
     const std::string& longer = other.size() < name.size() ? name : other;

@@ -163,3 +163,25 @@ TEST_SUITE("indexer/Coreference") {
 }
 
 }  // namespace dossier::indexer
+
+namespace dossier::indexer {
+
+TEST_SUITE("indexer/Coreference") {
+  TEST_CASE("A firm and the institute named after it stay two entities") {
+    const std::string text =
+        "He co-founded the firm Laude. The associated Laude Institute gives "
+        "grants; Laude invests.";
+    ArticleAnalysis a;
+    Add(text, "Laude", EntityType::kOrg, &a, 0, OrgKind::kCompany);
+    Add(text, "Laude Institute", EntityType::kOrg, &a, 0,
+        OrgKind::kInstitution);
+    Add(text, "Laude", EntityType::kOrg, &a, 2, OrgKind::kCompany);
+    ResolveEntities(text, &a);
+    REQUIRE(a.entities.size() == 2);
+    CHECK(a.entities[0].name == "Laude");
+    CHECK(a.entities[1].name == "Laude Institute");
+    CHECK(a.mentions[2].entity == 0);
+  }
+}
+
+}  // namespace dossier::indexer
