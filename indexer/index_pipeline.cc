@@ -132,12 +132,89 @@ void AnalyzeAll(const Analyzer& analyzer, ArticleStore* snapshot,
   }
 }
 
+// Applies articles to the graph store on its own thread, so that the graph
+// and Xapian writes of one article overlap (each store has one writer).
+// Drain() is the barrier before a Xapian commit: Xapian must never record an
+// article whose graph facts are not yet written.
+class GraphWriter {
+ public:
+  explicit GraphWriter(graph::GraphStore* graph)
+      : graph_(graph), jobs_(64), thread_([this] { Run(); }) {}
+  ~GraphWriter() { Stop(); }
+  GraphWriter(const GraphWriter&) = delete;
+  GraphWriter& operator=(const GraphWriter&) = delete;
+
+  void Put(Article article, ArticleAnalysis analysis, std::string hash) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++queued_;
+    }
+    jobs_.Push(Job{std::move(article), std::move(analysis), std::move(hash)});
+  }
+
+  // Waits until every queued article is applied; the first error, if any.
+  Status Drain() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_cv_.wait(lock, [&] { return done_ == queued_; });
+    return first_error_;
+  }
+
+  // The first error so far, without waiting.
+  Status error() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return first_error_;
+  }
+
+  void Stop() {
+    jobs_.Close();
+    if (thread_.joinable()) {
+      thread_.join();
+    }
+  }
+
+ private:
+  struct Job {
+    Article article;
+    ArticleAnalysis analysis;
+    std::string hash;
+  };
+
+  void Run() {
+    while (std::optional<Job> job = jobs_.Pop()) {
+      Status status = Status::Ok();
+      if (error().ok()) {  // after a failure, only count what is left
+        status = graph_->PutArticle(job->article, job->analysis, job->hash)
+                     .WithContext("graph store, article " + job->article.id);
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!status.ok() && first_error_.ok()) {
+        first_error_ = status;
+      }
+      ++done_;
+      done_cv_.notify_all();
+    }
+  }
+
+  graph::GraphStore* graph_;
+  internal::BoundedQueue<Job> jobs_;
+  std::mutex mutex_;
+  std::condition_variable done_cv_;
+  std::uint64_t queued_ = 0;
+  std::uint64_t done_ = 0;
+  Status first_error_;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 // Writes records in sequence order and keeps the counts.
 class Writer {
  public:
   Writer(const IndexOptions& options, const Analyzer& analyzer,
          ArticleStore* store, graph::GraphStore* graph)
-      : options_(options), analyzer_(analyzer), store_(store), graph_(graph) {}
+      : options_(options),
+        analyzer_(analyzer),
+        store_(store),
+        graph_(graph),
+        graph_writer_(graph) {}
 
   Status Write(WorkItem& work, IndexSummary* summary) {
     ++summary->read;
@@ -174,17 +251,19 @@ class Writer {
       work.analysis = analyzer_.Analyze(article);
       work.prepared = builder_.Build(article, work.analysis, work.hash);
     }
-    // The graph first: an article present in Xapian is complete.
-    DOSSIER_RETURN_IF_ERROR(
-        graph_->PutArticle(article, work.analysis, work.hash)
-            .WithContext("graph store, article " + article.id));
+    DOSSIER_RETURN_IF_ERROR(graph_writer_.error());
+    const std::size_t text_bytes = article.text.size();
+    // The graph write runs beside the Xapian one; Commit() waits for it, so
+    // an article committed to Xapian is complete.
+    graph_writer_.Put(std::move(*work.read.article), std::move(work.analysis),
+                      work.hash);
     Result<PutOutcome> outcome = store_->Put(std::move(work.prepared));
     if (!outcome.has_value()) {
       return outcome.error();
     }
     ++(*outcome == PutOutcome::kAdded ? summary->added : summary->replaced);
-    summary->text_bytes += article.text.size();
-    pending_bytes_ += article.text.size();
+    summary->text_bytes += text_bytes;
+    pending_bytes_ += text_bytes;
     if (pending_bytes_ >= options_.batch_bytes) {
       return Commit();
     }
@@ -193,7 +272,15 @@ class Writer {
 
   Status Commit() {
     pending_bytes_ = 0;
+    DOSSIER_RETURN_IF_ERROR(graph_writer_.Drain());
     return store_->Commit();
+  }
+
+  // Commits and stops the graph thread; call before closing the graph.
+  Status Finish() {
+    const Status committed = Commit();
+    graph_writer_.Stop();
+    return committed;
   }
 
  private:
@@ -222,6 +309,7 @@ class Writer {
   const Analyzer& analyzer_;
   ArticleStore* store_;
   graph::GraphStore* graph_;
+  GraphWriter graph_writer_;
   DocumentBuilder builder_;
   std::ofstream rejects_;
   std::uint64_t pending_bytes_ = 0;
@@ -336,10 +424,10 @@ Result<IndexSummary> IndexArchives(const std::vector<std::string>& paths,
   progress.Finish();
   if (!failure.ok()) {
     // Keep what was written before the failure.
-    writer.Commit().IgnoreError();  // the first failure is what we report
+    writer.Finish().IgnoreError();  // the first failure is what we report
     return failure;
   }
-  DOSSIER_RETURN_IF_ERROR(writer.Commit());
+  DOSSIER_RETURN_IF_ERROR(writer.Finish());
   const std::uint64_t written = summary.added + summary.replaced;
   Result<StoreStats> stats = (*store)->Stats();
   if (stats.has_value() && written > 0 &&
