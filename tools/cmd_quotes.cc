@@ -9,7 +9,7 @@
 
 #include "common/utf8.h"
 #include "indexer/analyzer.h"
-#include "indexer/archive_reader.h"
+#include "tools/analyze_inputs.h"
 #include "tools/command_registry.h"
 
 namespace dossier::tools {
@@ -69,39 +69,13 @@ void PrintQuotes(const Article& article, const ArticleAnalysis& analysis,
 }
 
 ExitCode RunQuotes(const QuotesCommandOptions& cli) {
-  Result<std::vector<indexer::InputFile>> inputs =
-      indexer::ExpandInputs(cli.inputs);
-  if (!inputs.has_value()) {
-    std::cerr << "dossier quotes: " << inputs.error().ToString() << "\n";
-    return ExitCode::kFailure;
-  }
   indexer::AnalyzerOptions analyzer_options;
   analyzer_options.relations = false;
-  Result<std::unique_ptr<indexer::Analyzer>> analyzer =
-      indexer::Analyzer::Create(analyzer_options);
-  if (!analyzer.has_value()) {
-    std::cerr << "dossier quotes: " << analyzer.error().ToString() << "\n";
-    return ExitCode::kFailure;
-  }
-  std::size_t rejected = 0;
-  for (const indexer::InputFile& input : *inputs) {
-    const Status status = indexer::ReadInput(
-        input, indexer::ReaderOptions{}, [&](indexer::ReadItem item) {
-          if (item.reject) {
-            ++rejected;
-            std::cerr << "dossier quotes: " << item.reject->status.ToString()
-                      << "\n";
-            return;
-          }
-          const ArticleAnalysis analysis = (*analyzer)->Analyze(*item.article);
-          PrintQuotes(*item.article, analysis, cli.json);
-        });
-    if (!status.ok()) {
-      ++rejected;
-      std::cerr << "dossier quotes: " << status.ToString() << "\n";
-    }
-  }
-  return rejected == 0 ? ExitCode::kOk : ExitCode::kRejectedRecords;
+  return AnalyzeInputs(
+      "quotes", cli.inputs, analyzer_options,
+      [&](const Article& article, const ArticleAnalysis& analysis) {
+        PrintQuotes(article, analysis, cli.json);
+      });
 }
 
 CommandRunner Setup(CLI::App& sub) {

@@ -11,7 +11,7 @@
 
 #include "common/utf8.h"
 #include "indexer/analyzer.h"
-#include "indexer/archive_reader.h"
+#include "tools/analyze_inputs.h"
 #include "tools/command_registry.h"
 
 namespace dossier::tools {
@@ -73,39 +73,13 @@ void PrintRelations(const Article& article, const ArticleAnalysis& analysis,
 }
 
 ExitCode RunRelations(const RelationsCommandOptions& cli) {
-  Result<std::vector<indexer::InputFile>> inputs =
-      indexer::ExpandInputs(cli.inputs);
-  if (!inputs.has_value()) {
-    std::cerr << "dossier relations: " << inputs.error().ToString() << "\n";
-    return ExitCode::kFailure;
-  }
   indexer::AnalyzerOptions analyzer_options;
   analyzer_options.quotes = false;
-  Result<std::unique_ptr<indexer::Analyzer>> analyzer =
-      indexer::Analyzer::Create(analyzer_options);
-  if (!analyzer.has_value()) {
-    std::cerr << "dossier relations: " << analyzer.error().ToString() << "\n";
-    return ExitCode::kFailure;
-  }
-  std::size_t rejected = 0;
-  for (const indexer::InputFile& input : *inputs) {
-    const Status status = indexer::ReadInput(
-        input, indexer::ReaderOptions{}, [&](indexer::ReadItem item) {
-          if (item.reject) {
-            ++rejected;
-            std::cerr << "dossier relations: "
-                      << item.reject->status.ToString() << "\n";
-            return;
-          }
-          const ArticleAnalysis analysis = (*analyzer)->Analyze(*item.article);
-          PrintRelations(*item.article, analysis, cli.json);
-        });
-    if (!status.ok()) {
-      ++rejected;
-      std::cerr << "dossier relations: " << status.ToString() << "\n";
-    }
-  }
-  return rejected == 0 ? ExitCode::kOk : ExitCode::kRejectedRecords;
+  return AnalyzeInputs(
+      "relations", cli.inputs, analyzer_options,
+      [&](const Article& article, const ArticleAnalysis& analysis) {
+        PrintRelations(article, analysis, cli.json);
+      });
 }
 
 CommandRunner Setup(CLI::App& sub) {
