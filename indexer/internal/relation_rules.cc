@@ -25,11 +25,11 @@ namespace {
 using Units = std::vector<Unit>;
 
 enum class Frame {
-  kRole,      // person role noun: "CEO of X", "X's founder Y"
-  kVerb,      // subject verb object, or object verb by agent
-  kOrgNoun,   // child org noun: "a subsidiary of X", "owned by X"
-  kParent,    // parent org noun: "X's parent company Y"
-  kLocation,  // "based in P", "headquarters in P"
+  kRole,         // person role noun: "CEO of X", "X's founder Y"
+  kVerb,         // subject verb object, or object verb by agent
+  kOrgNoun,      // child org noun: "a subsidiary of X", "owned by X"
+  kParent,       // parent org noun: "X's parent company Y"
+  kLocation,     // "based in P", "headquarters in P"
   kAcquisition,  // "Y's acquisition of X"
 };
 
@@ -37,6 +37,9 @@ struct Trigger {
   std::string_view phrase;  // lower-case words separated by single spaces
   RelationType type;
   Frame frame;
+  // Only with an agent: "was started in 1983 by A" founds, "A started
+  // working at X" does not.
+  bool passive_only = false;
 };
 
 constexpr RelationType kF = RelationType::kFounded;
@@ -71,6 +74,7 @@ constexpr Trigger kTriggers[] = {
     {"established", kF, Frame::kVerb},
     {"formed", kF, Frame::kVerb},
     {"set up", kF, Frame::kVerb},
+    {"started", kF, Frame::kVerb, true},
     {"-founded", kF, Frame::kVerb},
     // LEADS
     {"ceo", kL, Frame::kRole},
@@ -264,16 +268,6 @@ bool Matches(const Unit& unit, int mask) {
   return (MaskOf(unit.kind) & mask) != 0;
 }
 
-bool IsOneOf(std::string_view word,
-             std::initializer_list<std::string_view> words) {
-  for (std::string_view candidate : words) {
-    if (word == candidate) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool IsWord(const Units& units, int idx, std::string_view word) {
   return idx >= 0 && idx < static_cast<int>(units.size()) &&
          units[idx].is_word() && units[idx].text == word;
@@ -281,49 +275,30 @@ bool IsWord(const Units& units, int idx, std::string_view word) {
 
 // Punctuation that ends a phrase; arguments are not looked for across it.
 bool IsStopPunct(const Unit& unit) {
-  return unit.is_word() && IsOneOf(unit.text, {",", ";", ":", ".", "!", "?",
-                                               "\xE2\x80\x94", "\"",
-                                               "\xE2\x80\x9C",
-                                               "\xE2\x80\x9D"});
+  return unit.is_word() &&
+         IsOneOf(unit.text, {",", ";", ":", ".", "!", "?", "\xE2\x80\x94", "\"",
+                             "\xE2\x80\x9C", "\xE2\x80\x9D"});
 }
 
 // Words that open a new clause: an object is not looked for beyond them.
 bool IsClauseWord(const Unit& unit) {
   return unit.is_word() &&
-         IsOneOf(unit.text, {"who", "which", "that", "is", "was", "were",
-                             "are", "said", "says", "has", "had", "while",
-                             "when", "after", "before", "but", "because",
-                             "with"});
+         IsOneOf(unit.text, {"who", "which", "that", "is", "was", "were", "are",
+                             "said", "says", "has", "had", "while", "when",
+                             "after", "before", "but", "because", "with"});
 }
 
 // Words that may stand between a possessor or org and a role noun.
 bool IsRoleModifier(const Unit& unit) {
   return unit.is_word() &&
          IsOneOf(unit.text,
-                 {"former", "current", "interim", "acting", "then", "new",
-                  "longtime", "founding", "deputy", "senior", "executive",
-                  "the", "co", "global", "group", "sole", "wholly-owned",
-                  "wholly", "owned", "majority-owned", "principal", "chief",
-                  "vice", "assistant", "associate", "joint", "its", "late"});
-}
-
-// Head nouns of descriptions of organisations ("a Texas community bank").
-bool IsOrgNoun(std::string_view word) {
-  return IsOneOf(
-      word,
-      {"company", "firm", "bank", "university", "school", "college", "agency",
-       "organization", "organisation", "group", "institution", "institute",
-       "center", "centre", "union", "party", "club", "team", "association",
-       "society", "foundation", "manufacturer", "maker", "developer",
-       "provider", "retailer", "chain", "publisher", "newspaper", "magazine",
-       "network", "station", "airline", "brewery", "orchestra", "store",
-       "restaurant", "hospital", "museum", "library", "label", "studio",
-       "corporation", "conglomerate", "operator", "charity", "council",
-       "church", "ministry", "department", "service", "producer", "academy",
-       "league", "federation", "body", "carrier", "broadcaster",
-       "consultancy", "business", "enterprise", "startup", "cooperative",
-       "nonprofit", "non-profit", "subsidiary", "insurer", "distributor",
-       "supplier", "contractor", "outfit", "shop", "hotel", "winery"});
+                 {"former",       "current", "interim",   "acting",
+                  "then",         "new",     "longtime",  "founding",
+                  "deputy",       "senior",  "executive", "the",
+                  "co",           "global",  "group",     "sole",
+                  "wholly-owned", "wholly",  "owned",     "majority-owned",
+                  "principal",    "chief",   "vice",      "assistant",
+                  "associate",    "joint",   "its",       "late"});
 }
 
 // The trigger starting at units[idx]: its entry and length in units.
@@ -342,7 +317,7 @@ std::optional<TriggerMatch> MatchTrigger(const Units& units, int idx) {
       const std::size_t space = rest.find(' ');
       const std::string_view word = rest.substr(0, space);
       rest = space == std::string_view::npos ? std::string_view()
-                                              : rest.substr(space + 1);
+                                             : rest.substr(space + 1);
       if (!IsWord(units, idx + length, word)) {
         ok = false;
         break;
@@ -559,9 +534,8 @@ class SentenceRules {
   // The conjuncts of an organisation are organisations; those of a name
   // the recognizer did not type ORG may have any tag.
   int TailConjunctMask(int first) const {
-    return units_[first].kind == ArgKind::kOrg
-               ? kOrgMask | kCandidateBit
-               : kTailMask;
+    return units_[first].kind == ArgKind::kOrg ? kOrgMask | kCandidateBit
+                                               : kTailMask;
   }
 
   // Index of the argument just before `idx`, past role modifiers, or -1.
@@ -643,13 +617,21 @@ class SentenceRules {
            IsWord(units_, tails.back() + 1, "in"))) {
         const int employer = NextArg(units_, tails.back() + 2, kTailMask, 2);
         if (employer >= 0 && !Matches(units_[employer], kPlaceMask)) {
-          tails = CoordinatedAfter(units_, employer,
-                                   TailConjunctMask(employer));
+          tails =
+              CoordinatedAfter(units_, employer, TailConjunctMask(employer));
         }
       }
     }
     if (tails.empty()) {
-      const int glued = GluedBefore(begin, kOrgMask);
+      // "Lotus founder Colin Chapman": a name between a role and the
+      // person holding it is the organisation, whatever its tag.
+      const int person_after = IsWord(units_, end, ",") ? end + 1 : end;
+      const bool person_follows =
+          person_after < static_cast<int>(units_.size()) &&
+          units_[person_after].kind == ArgKind::kPerson &&
+          !units_[person_after].pronoun;
+      const int glued = GluedBefore(
+          begin, person_follows ? kOrgMask | kCandidateBit : kOrgMask);
       if (glued < 0) {
         return;
       }
@@ -687,11 +669,10 @@ class SentenceRules {
   }
 
   void ApplyVerb(const Trigger& trigger, int begin, int end) {
-    const int head_mask =
-        trigger.type == RelationType::kWorksFor ||
-                trigger.type == RelationType::kLeads
-            ? kPersonMask
-            : kPersonMask | kOrgMask;
+    const int head_mask = trigger.type == RelationType::kWorksFor ||
+                                  trigger.type == RelationType::kLeads
+                              ? kPersonMask
+                              : kPersonMask | kOrgMask;
     if (trigger.phrase.front() == '-') {  // "Musk-founded X"
       const int head = begin - 1;
       const int tail = NextArg(units_, end, kTailMask, 4);
@@ -721,6 +702,9 @@ class SentenceRules {
     } else {
       by = end - 1;
     }
+    if (by < 0 && trigger.passive_only) {
+      return;
+    }
     if (by >= 0) {
       const bool agent_is_tail = trigger.phrase.ends_with(" by");
       const int agent_mask = agent_is_tail ? kOrgMask : head_mask;
@@ -742,7 +726,9 @@ class SentenceRules {
       const int patient_mask = agent_is_tail ? kPersonMask : kOrgMask;
       int patient = PrevArg(units_, begin, patient_mask, 30);
       if (patient < 0 && !agent_is_tail) {
-        patient = SubjectOrg(begin);  // a mistyped organisation
+        // A mistyped or unrecognised organisation: what "was founded by"
+        // someone is one.
+        patient = SubjectOrg(begin, /*allow_candidate=*/true);
       }
       if (patient < 0) {
         patient = NextArg(units_, agents.back() + 1, patient_mask, 6, true);
@@ -814,13 +800,13 @@ class SentenceRules {
       }
       return;
     }
-    const bool has_prep = trigger.phrase.ends_with(" of") ||
-                          trigger.phrase.ends_with(" by");
+    const bool has_prep =
+        trigger.phrase.ends_with(" of") || trigger.phrase.ends_with(" by");
     const int after = has_prep ? end : SkipRoleGroup(end);
     if (has_prep || IsWord(units_, after, "of") ||
         IsWord(units_, after, "to")) {
-      const int parent = NextArg(units_, has_prep ? after : after + 1,
-                                 kTailMask, 8);
+      const int parent =
+          NextArg(units_, has_prep ? after : after + 1, kTailMask, 8);
       if (parent < 0) {
         return;
       }
@@ -829,8 +815,7 @@ class SentenceRules {
         return;
       }
       EmitAll(trigger.type, CoordinatedBefore(units_, child, kOrgMask),
-              CoordinatedAfter(units_, parent, kOrgMask), &trigger,
-              "org-of");
+              CoordinatedAfter(units_, parent, kOrgMask), &trigger, "org-of");
       return;
     }
     // "Qantas subsidiary Network Aviation", "Farmers' subsidiaries are X".
@@ -901,8 +886,7 @@ class SentenceRules {
     if (place < 0) {
       return;
     }
-    const std::vector<int> places =
-        CoordinatedAfter(units_, place, kPlaceMask);
+    const std::vector<int> places = CoordinatedAfter(units_, place, kPlaceMask);
     int org = GluedBefore(begin, kOrgMask);
     if (org < 0) {
       org = SubjectOrg(begin);
@@ -984,10 +968,10 @@ class SentenceRules {
   // The sentence's subject when it is an organisation (or a name the
   // recognizer mistyped, or "It") and the clause before `before` describes
   // it: "X (XY) is a bank ...", "X, founded in 1990, is ...". -1 otherwise.
-  int SubjectOrg(int before) const {
+  int SubjectOrg(int before, bool allow_candidate = false) const {
     int subject = IsWord(units_, 0, "the") ? 1 : 0;
     if (subject >= before || !units_[subject].is_arg() ||
-        units_[subject].candidate) {
+        (units_[subject].candidate && !allow_candidate)) {
       return -1;
     }
     const Unit& unit = units_[subject];
@@ -1040,8 +1024,8 @@ class SentenceRules {
         places.push_back(idx);
         break;
       }
-      if (!units_[idx].is_word() || IsOneOf(units_[idx].text,
-                                            {"a", "an", "the", ","})) {
+      if (!units_[idx].is_word() ||
+          IsOneOf(units_[idx].text, {"a", "an", "the", ","})) {
         break;
       }
     }
@@ -1101,21 +1085,26 @@ bool IsPlainWord(const Unit& unit) {
 
 // Words that are capitalized for reasons other than being a name.
 bool IsCapitalStopWord(std::string_view lower) {
-  return IsOneOf(lower,
-                 {"the", "a", "an", "this", "that", "these", "those", "in",
-                  "on", "at", "for", "from", "during", "after", "before",
-                  "since", "until", "as", "by", "with", "prior", "previously",
-                  "today", "currently", "he", "she", "it", "they", "we", "i",
-                  "our", "his", "her", "its", "their", "mr", "mrs", "ms",
-                  "dr", "mr.", "mrs.", "ms.", "dr.", "january", "february",
-                  "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december", "monday",
-                  "tuesday", "wednesday", "thursday", "friday", "saturday",
-                  "sunday", "and", "or", "but", "also", "born", "when",
-                  "while", "then", "there", "here", "however", "although",
-                  "both", "each", "all", "some", "many", "most", "one",
-                  "former", "later", "early", "since", "under", "over",
-                  "between", "among", "about", "according", "following"});
+  return IsOneOf(
+      lower, {"the",       "a",          "an",        "this",      "that",
+              "these",     "those",      "in",        "on",        "at",
+              "for",       "from",       "during",    "after",     "before",
+              "since",     "until",      "as",        "by",        "with",
+              "prior",     "previously", "today",     "currently", "he",
+              "she",       "it",         "they",      "we",        "i",
+              "our",       "his",        "her",       "its",       "their",
+              "mr",        "mrs",        "ms",        "dr",        "mr.",
+              "mrs.",      "ms.",        "dr.",       "january",   "february",
+              "march",     "april",      "may",       "june",      "july",
+              "august",    "september",  "october",   "november",  "december",
+              "monday",    "tuesday",    "wednesday", "thursday",  "friday",
+              "saturday",  "sunday",     "and",       "or",        "but",
+              "also",      "born",       "when",      "while",     "then",
+              "there",     "here",       "however",   "although",  "both",
+              "each",      "all",        "some",      "many",      "most",
+              "one",       "former",     "later",     "early",     "since",
+              "under",     "over",       "between",   "among",     "about",
+              "according", "following"});
 }
 
 bool IsNameJoiner(std::string_view lower) {
@@ -1130,7 +1119,8 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
         StartsTrigger(*units, static_cast<int>(&unit - units->data()))) {
       return false;
     }
-    const unsigned char first = static_cast<unsigned char>(text[unit.span.begin]);
+    const unsigned char first =
+        static_cast<unsigned char>(text[unit.span.begin]);
     return first >= 'A' && first <= 'Z';
   };
   std::vector<Unit> out;
@@ -1165,8 +1155,8 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
     }
     Unit candidate;
     candidate.span = {(*units)[idx].span.begin, (*units)[end - 1].span.end};
-    candidate.text = std::string(
-        text.substr(candidate.span.begin, candidate.span.size()));
+    candidate.text =
+        std::string(text.substr(candidate.span.begin, candidate.span.size()));
     candidate.kind = ArgKind::kOrg;
     candidate.candidate = true;
     candidate.group = -1000 - static_cast<int>(candidate.span.begin);

@@ -41,6 +41,11 @@ constexpr PronounInfo kPronouns[] = {
     {"my", ArgKind::kPerson, PronounClass::kPersonal, true},
     {"it", ArgKind::kOrg, PronounClass::kPersonal, false},
     {"its", ArgKind::kOrg, PronounClass::kPersonal, true},
+    // First person plural is an organisation speaking of itself ("our
+    // founder, Louis Clay"; a spokesman's "we acquired ...").
+    {"we", ArgKind::kOrg, PronounClass::kPersonal, false},
+    {"us", ArgKind::kOrg, PronounClass::kPersonal, false},
+    {"our", ArgKind::kOrg, PronounClass::kPersonal, true},
     {"who", ArgKind::kPerson, PronounClass::kRelative, false},
     {"whom", ArgKind::kPerson, PronounClass::kRelative, false},
     {"whose", ArgKind::kNone, PronounClass::kRelative, true},
@@ -57,7 +62,9 @@ const PronounInfo* FindPronoun(std::string_view lower) {
   return nullptr;
 }
 
-bool IsAsciiWordByte(unsigned char c) { return std::isalnum(c) != 0; }
+bool IsAsciiWordByte(unsigned char c) {
+  return std::isalnum(c) != 0;
+}
 
 // Length of the typographic punctuation mark (U+2010..U+201F, U+2026) at
 // text[pos], or 0. These are multi-byte but never part of a word.
@@ -174,8 +181,7 @@ class Resolver {
         mention.entity < static_cast<int>(analysis_.entities.size())) {
       return analysis_.entities[mention.entity].name;
     }
-    return std::string(
-        text_.substr(mention.span.begin, mention.span.size()));
+    return std::string(text_.substr(mention.span.begin, mention.span.size()));
   }
 
   // The nearest mention of `kind` that ends before `pos`, or -1.
@@ -208,8 +214,8 @@ class Resolver {
       unit->group = static_cast<int>(analysis_.entities.size() +
                                      analysis_.mentions.size()) +
                     static_cast<int>(info.kind);
-      unit->name = std::string(text_.substr(unit->span.begin,
-                                            unit->span.size()));
+      unit->name =
+          std::string(text_.substr(unit->span.begin, unit->span.size()));
       return;
     }
     unit->entity = analysis_.mentions[mention_idx].entity;
@@ -218,6 +224,38 @@ class Resolver {
   }
 
  private:
+  // The organisation before a locative phrase that ends with the place at
+  // units[place]: "X, based in P, Q" / "X (headquartered in P)". -1 when
+  // the place is not in such a phrase.
+  static int OrgBeforeLocative(const std::vector<Unit>& units,
+                               std::size_t place) {
+    std::size_t idx = place;
+    while (idx > 0 && (units[idx].kind == ArgKind::kPlace ||
+                       units[idx].text == "," || units[idx].text == "and")) {
+      --idx;
+    }
+    if (units[idx].text != "in" || idx < 2) {
+      return -1;
+    }
+    --idx;
+    if (!IsOneOf(units[idx].text,
+                 {"based", "headquartered", "located", "-based"})) {
+      return -1;
+    }
+    --idx;
+    if (units[idx].text == "," || units[idx].text == "(") {
+      if (idx == 0) {
+        return -1;
+      }
+      --idx;
+    }
+    const Unit& org = units[idx];
+    if (org.is_arg() && !org.pronoun && org.kind == ArgKind::kOrg) {
+      return static_cast<int>(idx);
+    }
+    return -1;
+  }
+
   // "who"/"which" refer to the argument they follow, at most a comma and a
   // short parenthetical away; otherwise they stay plain words.
   static void ResolveRelative(const PronounInfo& info,
@@ -234,10 +272,19 @@ class Resolver {
         if (info.kind == ArgKind::kOrg && prev.kind == ArgKind::kPerson) {
           return;
         }
-        unit->kind = prev.kind;
-        unit->entity = prev.entity;
-        unit->group = prev.group;
-        unit->name = prev.name;
+        if (info.kind == ArgKind::kOrg && prev.kind == ArgKind::kPlace) {
+          // "X, based in Brisbane, Queensland, which she founded": the
+          // place only says where X is.
+          const int located = OrgBeforeLocative(units, idx);
+          if (located >= 0) {
+            idx = static_cast<std::size_t>(located);
+          }
+        }
+        const Unit& antecedent = units[idx];
+        unit->kind = antecedent.kind;
+        unit->entity = antecedent.entity;
+        unit->group = antecedent.group;
+        unit->name = antecedent.name;
         return;
       }
       if (prev.is_word() && std::isalnum(static_cast<unsigned char>(
@@ -252,6 +299,39 @@ class Resolver {
   std::string_view text_;
   const ArticleAnalysis& analysis_;
 };
+
+// "X, a Los Angeles-based company that provides ...", "X is a chemicals
+// company that is a subsidiary of Y": a "that" right after an organisation
+// noun stands for the organisation the noun describes, the nearest one
+// before it past places and at most a few words. Otherwise "that" stays a
+// word (a conjunction or a determiner).
+void ResolveDescribedThat(const std::vector<Unit>& units, Unit* unit) {
+  int skipped_words = 0;
+  for (std::size_t idx = units.size(); idx-- > 0;) {
+    const Unit& prev = units[idx];
+    if (prev.is_arg() && !prev.pronoun) {
+      if (prev.kind == ArgKind::kPlace) {
+        continue;  // "a Texas bank that", "based in Dallas"
+      }
+      if (prev.kind != ArgKind::kOrg) {
+        return;
+      }
+      unit->pronoun = true;
+      unit->kind = prev.kind;
+      unit->entity = prev.entity;
+      unit->group = prev.group;
+      unit->name = prev.name;
+      return;
+    }
+    if (prev.is_word() && (prev.text == "who" || prev.text == "which" ||
+                           prev.text == "that" || prev.text == ";")) {
+      return;  // another clause
+    }
+    if (prev.is_word() && ++skipped_words > 10) {
+      return;
+    }
+  }
+}
 
 }  // namespace
 
@@ -330,6 +410,9 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
         unit.pronoun = true;
         unit.possessive = info->possessive;
         resolver.Resolve(*info, &units, &unit);
+      } else if (unit.text == "that" && !units.empty() &&
+                 units.back().is_word() && IsOrgNoun(units.back().text)) {
+        ResolveDescribedThat(units, &unit);
       }
       units.push_back(std::move(unit));
       continue;
@@ -340,6 +423,40 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
     pos += length;
   }
   return units;
+}
+
+bool IsOneOf(std::string_view word,
+             std::initializer_list<std::string_view> words) {
+  for (std::string_view candidate : words) {
+    if (word == candidate) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Head nouns of descriptions of organisations ("a Texas community bank").
+bool IsOrgNoun(std::string_view word) {
+  return IsOneOf(word,
+                 {"company",      "firm",         "bank",        "university",
+                  "school",       "college",      "agency",      "organization",
+                  "organisation", "group",        "institution", "institute",
+                  "center",       "centre",       "union",       "party",
+                  "club",         "team",         "association", "society",
+                  "foundation",   "manufacturer", "maker",       "developer",
+                  "provider",     "retailer",     "chain",       "publisher",
+                  "newspaper",    "magazine",     "network",     "station",
+                  "airline",      "brewery",      "orchestra",   "store",
+                  "restaurant",   "hospital",     "museum",      "library",
+                  "label",        "studio",       "corporation", "conglomerate",
+                  "operator",     "charity",      "council",     "church",
+                  "ministry",     "department",   "service",     "producer",
+                  "academy",      "league",       "federation",  "body",
+                  "carrier",      "broadcaster",  "consultancy", "business",
+                  "enterprise",   "startup",      "cooperative", "nonprofit",
+                  "non-profit",   "subsidiary",   "insurer",     "distributor",
+                  "supplier",     "contractor",   "outfit",      "shop",
+                  "hotel",        "winery",       "band"});
 }
 
 }  // namespace dossier::indexer::internal

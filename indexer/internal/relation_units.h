@@ -5,6 +5,7 @@
 #ifndef DOSSIER_INDEXER_INTERNAL_RELATION_UNITS_H_
 #define DOSSIER_INDEXER_INTERNAL_RELATION_UNITS_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,10 @@ struct Unit {
   // argument before it) and punctuation (","); the surface for arguments.
   std::string text;
   ArgKind kind = ArgKind::kNone;  // kNone: a word or punctuation
-  bool pronoun = false;     // "he", "its", "who", "which", ...
-  bool possessive = false;  // "Alibaba's", "its", "his"
-  bool candidate = false;   // a capitalized run no mention covers
-  int entity = -1;          // ArticleAnalysis::entities index, -1 unknown
+  bool pronoun = false;           // "he", "its", "who", "which", ...
+  bool possessive = false;        // "Alibaba's", "its", "his"
+  bool candidate = false;         // a capitalized run no mention covers
+  int entity = -1;                // ArticleAnalysis::entities index, -1 unknown
   // Identity of what the argument denotes: the entity index when known,
   // otherwise a number unique to the mention (pronouns take their
   // antecedent's), so "Denis ... he" share a group even without entities.
@@ -39,6 +40,12 @@ struct Unit {
 // compatible argument before them: relative pronouns ("who", "which",
 // "where") within the sentence, personal ones ("he", "it") anywhere earlier
 // in the article.
+bool IsOneOf(std::string_view word,
+             std::initializer_list<std::string_view> words);
+
+// Head nouns of descriptions of organisations ("a Texas community bank").
+bool IsOrgNoun(std::string_view word);
+
 std::vector<Unit> BuildSentenceUnits(std::string_view text,
                                      const ArticleAnalysis& analysis,
                                      int sentence_idx);

@@ -1,11 +1,11 @@
 #include "indexer/relation_extractor.h"
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 namespace dossier::indexer {
 namespace {
@@ -54,8 +54,8 @@ Marked Parse(std::string_view marked) {
   std::uint32_t begin = 0;
   for (std::size_t pos = 0; pos <= out.text.size(); ++pos) {
     if (pos == out.text.size() || out.text.compare(pos, 2, ". ") == 0) {
-      const std::uint32_t end = static_cast<std::uint32_t>(
-          pos == out.text.size() ? pos : pos + 1);
+      const std::uint32_t end =
+          static_cast<std::uint32_t>(pos == out.text.size() ? pos : pos + 1);
       if (end > begin) {
         out.analysis.sentences.push_back({{begin, end}, 0, 0});
       }
@@ -92,6 +92,14 @@ std::string Extract(std::string_view marked,
 RelationOptions NoImplied() {
   RelationOptions options;
   options.implied = false;
+  return options;
+}
+
+// Every mention pair of the two entities, as the evaluation counts them:
+// shows which antecedent a pronoun took.
+RelationOptions EveryPair() {
+  RelationOptions options = NoImplied();
+  options.mention_pairs = MentionPairs::kEveryMentionPair;
   return options;
 }
 
@@ -223,8 +231,8 @@ TEST_SUITE("indexer/RelationExtractor") {
   TEST_CASE("INVESTED_IN and the hyphenated founder") {
     CHECK(Extract("[Fenwick Capital|O] invested in [Ostwind|O].") ==
           "INVESTED_IN(Fenwick Capital>Ostwind)");
-    CHECK(Extract("The [Tom Reed|P]-founded [Ostwind|O] grew.",
-                  NoImplied()) == "FOUNDED(Tom Reed>Ostwind)");
+    CHECK(Extract("The [Tom Reed|P]-founded [Ostwind|O] grew.", NoImplied()) ==
+          "FOUNDED(Tom Reed>Ostwind)");
   }
 
   TEST_CASE("no relation without a trigger or with the wrong argument types") {
@@ -250,6 +258,54 @@ TEST_SUITE("indexer/RelationExtractor") {
                   "robotics firm [Wisp|O], spoke.",
                   NoImplied()) ==
           "FOUNDED(Ana Diaz>Kelp) FOUNDED(Ana Diaz>Wisp)");
+  }
+
+  TEST_CASE("an unrecognised name between a role and its holder is the org") {
+    CHECK(Extract("He drove the car of Kestrel founder [Ana Diaz|P] in 1954.",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Kestrel)");
+    // Without the person right after, a capitalized word is not enough.
+    CHECK(Extract("[Ana Diaz|P] met the Kestrel founder.", NoImplied()) == "");
+  }
+
+  TEST_CASE(
+      "which after a based-in phrase is the organisation, not the place") {
+    CHECK(Extract("[Ana Diaz|P] runs [Kelp|O], based in [Lyon|L], [France|L], "
+                  "which she founded in 2001.",
+                  EveryPair()) ==
+          "FOUNDED(Ana Diaz>Kelp) FOUNDED(Ana Diaz>which) "
+          "FOUNDED(she>Kelp) FOUNDED(she>which) LOCATED_IN(Kelp>France) "
+          "LOCATED_IN(Kelp>Lyon) LOCATED_IN(which>France) "
+          "LOCATED_IN(which>Lyon)");
+  }
+
+  TEST_CASE("that after an organisation noun stands for the organisation") {
+    CHECK(Extract("[Ana Diaz|P] is the founder of [Kelp|O], a [Lyon|L]-based "
+                  "company that makes robots.",
+                  EveryPair()) ==
+          "FOUNDED(Ana Diaz>Kelp) FOUNDED(Ana Diaz>that) "
+          "LOCATED_IN(Kelp>Lyon) LOCATED_IN(that>Lyon)");
+    // "said that" is a conjunction.
+    CHECK(Extract("[Kelp|O] said that [Ana Diaz|P] founded [Wisp|O].",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Wisp)");
+  }
+
+  TEST_CASE("an organisation speaking of itself: we, our, us") {
+    CHECK(Extract("Our founder, [Ana Diaz|P], still runs the shop.",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Our)");
+  }
+
+  TEST_CASE("started founds only with an agent") {
+    CHECK(Extract("The [Kelp Clinic|O] was started in 1983 by [Ana Diaz|P].",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Kelp Clinic)");
+    CHECK(Extract("[Ana Diaz|P] started [Kelp|O] in 1983.", NoImplied()) == "");
+  }
+
+  TEST_CASE("an unrecognised subject of a passive founding is the org") {
+    CHECK(Extract("Douglas Metal Castings was established in 1976 by "
+                  "[Ana Diaz|P] and [Tom Reed|P].",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Douglas Metal Castings) "
+          "FOUNDED(Tom Reed>Douglas Metal Castings)");
   }
 
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
