@@ -43,9 +43,10 @@ std::uint64_t Key(Template t, int offset, std::uint64_t value) {
 }
 
 // Short shape: X upper, x lower, d digit, other ASCII as is; runs collapsed
-// ("Xx", "X.X.", "d,d", "x-x").
-void ShortShape(std::string_view word, std::string* out) {
-  out->clear();
+// ("Xx", "X.X.", "d,d", "x-x"). Calls emit(c) for each shape character, so
+// that the shape is hashed without building a string.
+template <typename Emit>
+void ForEachShapeChar(std::string_view word, Emit emit) {
   char last = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
     const auto c = static_cast<unsigned char>(word[i]);
@@ -70,10 +71,46 @@ void ShortShape(std::string_view word, std::string* out) {
       s = static_cast<char>(c);
     }
     if (s != last) {
-      out->push_back(s);
+      emit(s);
       last = s;
     }
   }
+}
+
+// HashBytes(0, short shape of word), without building the shape.
+std::uint64_t ShapeHash(std::string_view word) {
+  std::uint64_t h = HashBytes(0, {});
+  ForEachShapeChar(word, [&h](char c) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  });
+  return h;
+}
+
+char LowerAsciiChar(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// HashBytes(0, lower-cased word), without building the lower-case string.
+std::uint64_t LowerHash(std::string_view word) {
+  std::uint64_t h = HashBytes(0, {});
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(LowerAsciiChar(c));
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+bool EqualLowerAscii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (LowerAsciiChar(a[i]) != LowerAsciiChar(b[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool InList(std::string_view word, std::initializer_list<std::string_view> l) {
@@ -193,54 +230,82 @@ void LowerAscii(std::string_view word, std::string* out) {
 
 std::uint64_t PadFeature(int offset) { return Key(kPad, offset, 0); }
 
-void AppendWordFeatures(std::string_view word, int offset, const Model& model,
-                        std::vector<std::uint64_t>* keys) {
-  std::string lower;
-  LowerAscii(word, &lower);
-  std::string shape;
-  ShortShape(word, &shape);
+void AnalyzeWord(std::string_view word, const Model& model,
+                 WordAnalysis* analysis) {
+  LowerAscii(word, &analysis->lower);
+  analysis->form_hash = HashBytes(0, word);
+  analysis->lower_hash = HashBytes(0, analysis->lower);
+  analysis->shape_hash = ShapeHash(word);
+  analysis->clusters = model.ClustersOf(word);
   const WordInfo info = Inspect(word);
-  const WordClusters clusters = model.ClustersOf(word);
-  const int distance = offset < 0 ? -offset : offset;
-
-  keys->push_back(Key(kLower, offset, HashBytes(0, lower)));
-  keys->push_back(Key(kShape, offset, HashBytes(0, shape)));
-  keys->push_back(Key(kClusterCoarse, offset, clusters.coarse));
-  if (distance <= 1) {
-    keys->push_back(Key(kClusterFine, offset, clusters.fine));
-  }
-  const auto flag = [&](bool on, WordFlag f) {
-    if (on) {
-      keys->push_back(Key(kFlag, offset, f));
-    }
+  const std::string& lower = analysis->lower;
+  std::uint16_t flags = 0;
+  const auto flag = [&flags](bool on, WordFlag f) {
+    flags |= on ? static_cast<std::uint16_t>(1u << (f - 1)) : 0;
   };
-  flag(IsPersonTitle(lower), kTitle);
-  flag(IsCompanySuffix(lower), kCorpSuffix);
-  flag(IsOrgKeyword(lower), kOrgKw);
-  if (distance >= 2) {
-    return;
-  }
   flag(info.all_caps, kAllCaps);
   flag(info.init_cap, kInitCap);
-  flag(IsMonthOrDay(lower), kMonth);
-  if (distance == 1) {
-    keys->push_back(Key(kForm, offset, HashBytes(0, word)));
-    const std::size_t n = std::min<std::size_t>(3, lower.size());
-    keys->push_back(Key(kSuffix, offset * 8 + static_cast<int>(n),
-                        HashBytes(0, std::string_view(lower).substr(
-                                         lower.size() - n))));
-    return;
-  }
-  keys->push_back(Key(kBias, 0, 0));
-  keys->push_back(Key(kForm, 0, HashBytes(0, word)));
   flag(info.has_digit, kHasDigit);
   flag(info.all_digits, kAllDigits);
   flag(info.has_hyphen, kHasHyphen);
   flag(info.has_period, kHasPeriod);
+  flag(IsPersonTitle(lower), kTitle);
+  flag(IsCompanySuffix(lower), kCorpSuffix);
+  flag(IsOrgKeyword(lower), kOrgKw);
+  flag(IsMonthOrDay(lower), kMonth);
   flag(word.size() > 12, kLong);
   flag(word.size() == 1, kSingleChar);
   flag(info.non_ascii, kNonAscii);
-  const std::string_view lv = lower;
+  analysis->flags = flags;
+}
+
+void AppendWordFeatures(std::string_view word, int offset, const Model& model,
+                        std::vector<std::uint64_t>* keys) {
+  WordAnalysis analysis;
+  AnalyzeWord(word, model, &analysis);
+  AppendWordFeatures(analysis, offset, keys);
+}
+
+void AppendWordFeatures(const WordAnalysis& word, int offset,
+                        std::vector<std::uint64_t>* keys) {
+  const int distance = offset < 0 ? -offset : offset;
+  keys->push_back(Key(kLower, offset, word.lower_hash));
+  keys->push_back(Key(kShape, offset, word.shape_hash));
+  keys->push_back(Key(kClusterCoarse, offset, word.clusters.coarse));
+  if (distance <= 1) {
+    keys->push_back(Key(kClusterFine, offset, word.clusters.fine));
+  }
+  const auto flag = [&](WordFlag f) {
+    if ((word.flags & (1u << (f - 1))) != 0) {
+      keys->push_back(Key(kFlag, offset, f));
+    }
+  };
+  flag(kTitle);
+  flag(kCorpSuffix);
+  flag(kOrgKw);
+  if (distance >= 2) {
+    return;
+  }
+  flag(kAllCaps);
+  flag(kInitCap);
+  flag(kMonth);
+  const std::string_view lv = word.lower;
+  if (distance == 1) {
+    keys->push_back(Key(kForm, offset, word.form_hash));
+    const std::size_t n = std::min<std::size_t>(3, lv.size());
+    keys->push_back(Key(kSuffix, offset * 8 + static_cast<int>(n),
+                        HashBytes(0, lv.substr(lv.size() - n))));
+    return;
+  }
+  keys->push_back(Key(kBias, 0, 0));
+  keys->push_back(Key(kForm, 0, word.form_hash));
+  flag(kHasDigit);
+  flag(kAllDigits);
+  flag(kHasHyphen);
+  flag(kHasPeriod);
+  flag(kLong);
+  flag(kSingleChar);
+  flag(kNonAscii);
   for (std::size_t n = 1; n <= 4 && n <= lv.size(); ++n) {
     keys->push_back(Key(kPrefix, static_cast<int>(n), HashBytes(0, lv.substr(0, n))));
     keys->push_back(
@@ -283,14 +348,12 @@ bool IsPunctuationWord(std::string_view w) {
   return true;
 }
 
-void MarkGazetteer(const NerDocument& doc, const Gazetteer& gazetteer,
-                   std::size_t begin, std::size_t end, DocContext* context) {
-  std::string lower;
+void MarkGazetteer(const Gazetteer& gazetteer, std::size_t begin,
+                   std::size_t end, DocContext* context) {
   for (std::size_t s = begin; s < end; ++s) {
     std::uint64_t h = 0x1234;
     for (std::size_t e = s; e < end && e - s < kMaxGazetteerWords; ++e) {
-      LowerAscii(doc.words[e], &lower);
-      h = HashCombine(h, HashBytes(0, lower));
+      h = HashCombine(h, context->lower_hash[e]);  // as PhraseHash
       const auto it = gazetteer.find(h);
       if (it == gazetteer.end()) {
         break;
@@ -309,14 +372,49 @@ void MarkGazetteer(const NerDocument& doc, const Gazetteer& gazetteer,
   }
 }
 
-}  // namespace
+// Sets context->lower_id and lower_forms: words with the same lower-case
+// form share an id, numbered in order of first occurrence. An open-
+// addressing table of first occurrences keyed by context->lower_hash; ids
+// compare the words themselves, so hash collisions cannot merge forms.
+void InternLowerForms(const std::vector<std::string_view>& words,
+                      DocContext* context) {
+  const std::size_t n = words.size();
+  std::size_t capacity = 16;
+  while (capacity < 2 * n) {
+    capacity *= 2;
+  }
+  const std::size_t mask = capacity - 1;
+  std::vector<std::uint32_t> first_plus_one(capacity, 0);  // 0 = empty slot
+  context->lower_id.resize(n);
+  std::uint32_t forms = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = context->lower_hash[i];
+    std::size_t slot = (h ^ (h >> 29)) & mask;
+    while (true) {
+      const std::uint32_t stored = first_plus_one[slot];
+      if (stored == 0) {
+        first_plus_one[slot] = static_cast<std::uint32_t>(i + 1);
+        context->lower_id[i] = forms++;
+        break;
+      }
+      const std::size_t j = stored - 1;
+      if (context->lower_hash[j] == h && EqualLowerAscii(words[j], words[i])) {
+        context->lower_id[i] = context->lower_id[j];
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  context->lower_forms = forms;
+}
 
-bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
-                 std::size_t end) {
+// True for a Title Case run of words given their WordInfo.
+template <typename InfoAt>
+bool TitleCaseOf(std::size_t begin, std::size_t end, InfoAt info_at) {
   int long_words = 0;
   int capitalized = 0;
   for (std::size_t i = begin; i < end; ++i) {
-    const WordInfo info = Inspect(words[i]);
+    const WordInfo& info = info_at(i);
     if (info.letters < 4) {
       continue;
     }
@@ -326,24 +424,82 @@ bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
   return long_words >= 4 && capitalized * 4 >= long_words * 3;
 }
 
+// The hand-written lists a lower-case form belongs to, looked up once per
+// form of the document on first use.
+class FormLists {
+ public:
+  FormLists(const NerDocument& doc, const DocContext& context)
+      : doc_(doc), context_(context), bits_(context.lower_forms, 0) {}
+  // "mr.", "ceo": the word before a titled name.
+  bool IsTitle(std::size_t i) { return (Bits(i) & kTitleBit) != 0; }
+  // "inc", "university": the word ending an organisation-like run.
+  bool IsOrgEnd(std::size_t i) { return (Bits(i) & kOrgEndBit) != 0; }
+
+ private:
+  static constexpr std::uint8_t kKnownBit = 1;
+  static constexpr std::uint8_t kTitleBit = 2;
+  static constexpr std::uint8_t kOrgEndBit = 4;
+  std::uint8_t Bits(std::size_t i) {
+    std::uint8_t& bits = bits_[context_.lower_id[i]];
+    if (bits == 0) {
+      LowerAscii(doc_.words[i], &lower_);
+      bits = kKnownBit;
+      bits |= IsPersonTitle(lower_) ? kTitleBit : 0;
+      bits |= IsCompanySuffix(lower_) || IsOrgKeyword(lower_) ? kOrgEndBit : 0;
+    }
+    return bits;
+  }
+  const NerDocument& doc_;
+  const DocContext& context_;
+  std::vector<std::uint8_t> bits_;
+  std::string lower_;
+};
+
+}  // namespace
+
+bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
+                 std::size_t end) {
+  WordInfo info;
+  return TitleCaseOf(begin, end, [&](std::size_t i) -> const WordInfo& {
+    info = Inspect(words[i]);
+    return info;
+  });
+}
+
 void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
                      DocContext* context) {
   const std::size_t n = doc.words.size();
   context->gazetteer.assign(n, 0);
   context->flags.assign(n, 0);
   context->history.assign(n, -1);
-  std::unordered_map<std::string, WordEvidence> evidence;
-  std::vector<std::string> lowers(n);
+  context->lower_hash.resize(n);
+  context->shape_hash.resize(n);
   std::vector<WordInfo> infos(n);
   for (std::size_t i = 0; i < n; ++i) {
-    LowerAscii(doc.words[i], &lowers[i]);
     infos[i] = Inspect(doc.words[i]);
+    context->lower_hash[i] = LowerHash(doc.words[i]);
+    context->shape_hash[i] = ShapeHash(doc.words[i]);
+    context->flags[i] = infos[i].letters > 0 ? kHasLetters : 0;
   }
+  InternLowerForms(doc.words, context);
+  const std::vector<std::uint32_t>& ids = context->lower_id;
+  std::vector<WordEvidence> evidence(context->lower_forms);
+  FormLists lists(doc, *context);
+  // A capitalized run words[first, last) of two or more words.
+  const auto count_run = [&](std::size_t first, std::size_t last) {
+    ++evidence[ids[first]].seq_head;
+    ++evidence[ids[last - 1]].seq_tail;
+    if (lists.IsOrgEnd(last - 1)) {
+      for (std::size_t k = first; k < last; ++k) {
+        ++evidence[ids[k]].org_cue;
+      }
+    }
+  };
   for (std::size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const std::size_t begin = doc.sentence_begin[s];
     const std::size_t end =
         s + 1 < doc.sentence_begin.size() ? doc.sentence_begin[s + 1] : n;
-    MarkGazetteer(doc, gazetteer, begin, end, context);
+    MarkGazetteer(gazetteer, begin, end, context);
     bool headline = false;
     bool any_lower = false;
     for (std::size_t i = begin; i < end; ++i) {
@@ -351,7 +507,10 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
       any_lower = any_lower || (infos[i].letters > 0 && !infos[i].all_caps);
     }
     headline = headline && !any_lower;
-    const bool title_case = !headline && IsTitleCase(doc.words, begin, end);
+    const bool title_case =
+        !headline && TitleCaseOf(begin, end, [&](std::size_t i) -> const WordInfo& {
+          return infos[i];
+        });
     bool initial_done = false;
     std::size_t run_start = end;
     for (std::size_t i = begin; i <= end; ++i) {
@@ -368,39 +527,26 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
       }
       if (headline || i == end) {
         if (!headline && run_start + 2 <= i) {
-          WordEvidence& head = evidence[lowers[run_start]];
-          ++head.seq_head;
-          ++evidence[lowers[i - 1]].seq_tail;
-          if (IsCompanySuffix(lowers[i - 1]) || IsOrgKeyword(lowers[i - 1])) {
-            for (std::size_t k = run_start; k < i; ++k) {
-              ++evidence[lowers[k]].org_cue;
-            }
-          }
+          count_run(run_start, i);
         }
         run_start = end;
         continue;
       }
-      WordEvidence& e = evidence[lowers[i]];
+      WordEvidence& e = evidence[ids[i]];
       const bool initial = (context->flags[i] & kSentenceInitial) != 0;
       if (cap && !initial) {
         ++e.cap_mid;
       } else if (!cap && infos[i].letters > 0) {
         ++e.lower;
       }
-      if (cap && i > begin && IsPersonTitle(lowers[i - 1])) {
+      if (cap && i > begin && lists.IsTitle(i - 1)) {
         ++e.titled;
       }
       if (cap && run_start == end) {
         run_start = i;
       } else if (!cap && run_start != end) {
         if (run_start + 2 <= i) {
-          ++evidence[lowers[run_start]].seq_head;
-          ++evidence[lowers[i - 1]].seq_tail;
-          if (IsCompanySuffix(lowers[i - 1]) || IsOrgKeyword(lowers[i - 1])) {
-            for (std::size_t k = run_start; k < i; ++k) {
-              ++evidence[lowers[k]].org_cue;
-            }
-          }
+          count_run(run_start, i);
         }
         run_start = end;
       }
@@ -411,11 +557,7 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
     if (infos[i].letters == 0) {
       continue;
     }
-    const auto it = evidence.find(lowers[i]);
-    if (it == evidence.end()) {
-      continue;
-    }
-    const WordEvidence& e = it->second;
+    const WordEvidence& e = evidence[ids[i]];
     std::uint16_t& f = context->flags[i];
     const bool cap = (f & kCapitalized) != 0;
     const bool initial = (f & kSentenceInitial) != 0;
@@ -424,8 +566,7 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
     const int self_lower = (!headline && !cap) ? 1 : 0;
     f |= e.cap_mid > self_cap_mid ? kCapElsewhere : 0;
     f |= e.lower > self_lower ? kLowerElsewhere : 0;
-    const bool self_titled = !headline && cap && i > 0 &&
-                             IsPersonTitle(lowers[i - 1]);
+    const bool self_titled = !headline && cap && i > 0 && lists.IsTitle(i - 1);
     f |= e.titled > (self_titled ? 1 : 0) ? kTitledElsewhere : 0;
     // Runs are not tracked per occurrence; a count above one means at least
     // one other occurrence showed the evidence.
@@ -457,9 +598,7 @@ void AppendStaticContextFeatures(const NerDocument& doc,
   const bool cap = (f & kCapitalized) != 0;
   const int c = cap ? 1 : 0;
   if ((f & kSentenceInitial) != 0) {
-    std::string lower;
-    LowerAscii(doc.words[i], &lower);
-    keys->push_back(Key(kInitialLower, 0, HashBytes(0, lower)));
+    keys->push_back(Key(kInitialLower, 0, context.lower_hash[i]));
     keys->push_back(Key(kContext, c, 1));
   }
   if ((f & kHeadline) != 0) {
@@ -495,29 +634,20 @@ void AppendStaticContextFeatures(const NerDocument& doc,
     keys->push_back(Key(kGaz, 3, context.gazetteer[i + 1]));
   }
   // Word bigrams and the shape trigram around the word.
-  std::string lower;
-  std::string next;
-  LowerAscii(doc.words[i], &lower);
-  const std::uint64_t here = HashBytes(0, lower);
+  const std::uint64_t here = context.lower_hash[i];
   if (i > 0) {
-    LowerAscii(doc.words[i - 1], &next);
-    keys->push_back(Key(kBigram, -1, HashCombine(HashBytes(0, next), here)));
+    keys->push_back(Key(kBigram, -1, HashCombine(context.lower_hash[i - 1], here)));
   }
   if (i + 1 < doc.words.size()) {
-    LowerAscii(doc.words[i + 1], &next);
-    keys->push_back(Key(kBigram, 1, HashCombine(here, HashBytes(0, next))));
+    keys->push_back(Key(kBigram, 1, HashCombine(here, context.lower_hash[i + 1])));
   }
-  std::string shape;
+  static const std::uint64_t kEdgeShape = HashBytes(0, "^");
   std::uint64_t trigram = 0;
   for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) - 1;
        j <= static_cast<std::ptrdiff_t>(i) + 1; ++j) {
-    if (j >= 0 && static_cast<std::size_t>(j) < doc.words.size()) {
-      ShortShape(doc.words[static_cast<std::size_t>(j)], &shape);
-    } else {
-      shape.clear();  // not `= "^"`: g++ 12 warns falsely (-Wrestrict)
-      shape.push_back('^');
-    }
-    trigram = HashCombine(trigram, HashBytes(0, shape));
+    const bool inside = j >= 0 && static_cast<std::size_t>(j) < doc.words.size();
+    trigram = HashCombine(
+        trigram, inside ? context.shape_hash[static_cast<std::size_t>(j)] : kEdgeShape);
   }
   keys->push_back(Key(kShapeTrigram, 0, trigram));
 }
@@ -537,41 +667,41 @@ void AppendLabelHistoryFeatures(int prev2, int prev1,
 
 void AppendWordHistoryFeatures(int prev1, std::string_view word,
                                std::vector<std::uint64_t>* keys) {
-  std::string shape;
-  ShortShape(word, &shape);
-  keys->push_back(Key(kPrev1Shape, 0,
-                      HashCombine(static_cast<std::uint64_t>(prev1),
-                                  HashBytes(0, shape))));
-  std::string lower;
-  LowerAscii(word, &lower);
-  keys->push_back(Key(kPrev1Lower, 0,
-                      HashCombine(static_cast<std::uint64_t>(prev1),
-                                  HashBytes(0, lower))));
+  WordAnalysis analysis;
+  analysis.lower_hash = LowerHash(word);
+  analysis.shape_hash = ShapeHash(word);
+  AppendWordHistoryFeatures(prev1, analysis, keys);
 }
 
-}  // namespace dossier::indexer::internal
-
-namespace dossier::indexer::internal {
+void AppendWordHistoryFeatures(int prev1, const WordAnalysis& word,
+                               std::vector<std::uint64_t>* keys) {
+  keys->push_back(Key(kPrev1Shape, 0,
+                      HashCombine(static_cast<std::uint64_t>(prev1), word.shape_hash)));
+  keys->push_back(Key(kPrev1Lower, 0,
+                      HashCombine(static_cast<std::uint64_t>(prev1), word.lower_hash)));
+}
 
 void ComputeHistory(const NerDocument& doc, const std::vector<int>& labels,
                     DocContext* context) {
   const std::size_t n = doc.words.size();
   context->history.assign(n, -1);
-  std::unordered_map<std::string, std::array<int, kNumTypes + 1>> votes;
-  std::vector<std::string> lowers(n);
+  // Votes per lower-case form: one count per type, then "outside".
+  std::vector<std::array<int, kNumTypes + 1>> votes(context->lower_forms,
+                                                    std::array<int, kNumTypes + 1>{});
+  const auto has_letters = [&](std::size_t i) {
+    return (context->flags[i] & kHasLetters) != 0;
+  };
   for (std::size_t i = 0; i < n; ++i) {
-    if (Inspect(doc.words[i]).letters == 0) {
-      continue;
+    if (has_letters(i)) {
+      const int type = LabelType(labels[i]);
+      ++votes[context->lower_id[i]][type < 0 ? kNumTypes : type];
     }
-    LowerAscii(doc.words[i], &lowers[i]);
-    const int type = LabelType(labels[i]);
-    ++votes[lowers[i]][type < 0 ? kNumTypes : type];
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (lowers[i].empty()) {
+    if (!has_letters(i)) {
       continue;
     }
-    std::array<int, kNumTypes + 1> v = votes[lowers[i]];
+    std::array<int, kNumTypes + 1> v = votes[context->lower_id[i]];
     const int own = LabelType(labels[i]);
     --v[own < 0 ? kNumTypes : own];
     int best = -1;

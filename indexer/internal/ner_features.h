@@ -4,6 +4,7 @@
 #define DOSSIER_INDEXER_INTERNAL_NER_FEATURES_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -23,9 +24,26 @@ struct NerDocument {
 
 inline constexpr int kMaxOffset = 2;  // word features at offsets -2..2
 
+// What the word features of one word depend on, derived once and shared by
+// every offset and every label history (the tagger needs 5 + 9 sets of keys
+// per word).
+struct WordAnalysis {
+  std::string lower;              // ASCII lower case
+  std::uint64_t form_hash = 0;    // HashBytes(0, word)
+  std::uint64_t lower_hash = 0;   // HashBytes(0, lower)
+  std::uint64_t shape_hash = 0;   // HashBytes(0, short shape)
+  WordClusters clusters;
+  std::uint16_t flags = 0;        // bit f-1 for each WordFlag f that holds
+};
+void AnalyzeWord(std::string_view word, const Model& model,
+                 WordAnalysis* analysis);
+
 // Appends the keys of the word features of `word` seen at `offset` from the
-// token being tagged.
+// token being tagged. The first form analyses the word; the second reuses
+// an analysis (same keys).
 void AppendWordFeatures(std::string_view word, int offset, const Model& model,
+                        std::vector<std::uint64_t>* keys);
+void AppendWordFeatures(const WordAnalysis& word, int offset,
                         std::vector<std::uint64_t>* keys);
 // The key standing for "no word" at `offset` (beyond a sentence edge).
 std::uint64_t PadFeature(int offset);
@@ -41,6 +59,14 @@ struct DocContext {
   // document most often (entity types only), or -1. Filled by the tagger's
   // second pass; all -1 in the first.
   std::vector<std::int8_t> history;
+  // Per word, computed once so that no feature re-derives them per use:
+  // HashBytes(0, lower-cased word), HashBytes(0, ShortShape(word)), and the
+  // word's lower-case form as a dense id (equal ids, equal lower-case
+  // forms; ids 0..lower_forms-1, local to the document).
+  std::vector<std::uint64_t> lower_hash;
+  std::vector<std::uint64_t> shape_hash;
+  std::vector<std::uint32_t> lower_id;
+  std::uint32_t lower_forms = 0;
 };
 
 // Flag bits of DocContext::flags.
@@ -54,6 +80,7 @@ inline constexpr std::uint16_t kSeqHeadElsewhere = 1 << 6;  // starts a capitali
 inline constexpr std::uint16_t kOrgCueElsewhere = 1 << 7;   // in a run ending "Inc" / "University" elsewhere
 inline constexpr std::uint16_t kCapitalized = 1 << 8;       // this occurrence
 inline constexpr std::uint16_t kTitleCase = 1 << 9;         // Title Case sentence
+inline constexpr std::uint16_t kHasLetters = 1 << 10;       // an ASCII letter (no feature)
 
 // True for a sentence written in Title Case (a mixed-case headline): most
 // of its longer words capitalized.
@@ -74,6 +101,7 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
 // word with letters, the entity type its other occurrences (same lower-case
 // form) were given most often, kHistoryOutside when they were all outside
 // any entity, -1 when it has no other occurrence.
+// REQUIRES: BuildDocContext(doc, ..., context) was called.
 inline constexpr std::int8_t kHistoryOutside = kNumTypes;
 void ComputeHistory(const NerDocument& doc, const std::vector<int>& labels,
                     DocContext* context);
@@ -96,6 +124,8 @@ void AppendHistoryFeatures(int prev2, int prev1, std::string_view word,
 void AppendLabelHistoryFeatures(int prev2, int prev1,
                                 std::vector<std::uint64_t>* keys);
 void AppendWordHistoryFeatures(int prev1, std::string_view word,
+                               std::vector<std::uint64_t>* keys);
+void AppendWordHistoryFeatures(int prev1, const WordAnalysis& word,
                                std::vector<std::uint64_t>* keys);
 
 // Hand-written lists, shared with org_kind and the recognizer's filters.

@@ -32,14 +32,18 @@ namespace {
 // and the memo turns their scattered lookups into cache hits.
 class RowMemo {
  public:
-  explicit RowMemo(const Model& model)
-      : model_(model), keys_(kSlots, 0), rows_(kSlots, nullptr) {}
+  // Forgets every row (rows belong to one model; calls may use others).
+  void Reset(const Model& model) {
+    model_ = &model;
+    keys_.assign(kSlots, 0);  // 0 is never a model key: Row(0) is nullptr
+    rows_.assign(kSlots, nullptr);
+  }
   void Add(const std::vector<std::uint64_t>& keys, float* scores) {
     for (const std::uint64_t key : keys) {
       const std::size_t slot = (key ^ (key >> 29)) & (kSlots - 1);
       if (keys_[slot] != key) {
         keys_[slot] = key;
-        rows_[slot] = model_.Row(key);
+        rows_[slot] = model_->Row(key);
       }
       const float* row = rows_[slot];
       if (row == nullptr) {
@@ -53,12 +57,63 @@ class RowMemo {
 
  private:
   static constexpr std::size_t kSlots = 4096;
-  const Model& model_;
+  const Model* model_ = nullptr;
   std::vector<std::uint64_t> keys_;
   std::vector<const float*> rows_;
 };
 
+std::size_t SlotOf(std::uint64_t hash, std::size_t mask) {
+  return static_cast<std::size_t>(hash ^ (hash >> 31)) & mask;
+}
+
 }  // namespace
+
+// Working buffers of Tag(), one set per thread (see ner_tagger.h).
+struct Tagger::Scratch {
+  WordBlockTable unknown;       // words outside the vocabulary -> local block
+  std::vector<float> local;     // kBlockFloats per unknown word
+  std::vector<std::int64_t> block_of;  // >= 0 known block, < 0 local (-1 - i)
+  std::vector<const float*> blocks;    // per word: its block
+  DocContext context;
+  std::vector<float> static_scores;    // kNumLabels per word
+  std::vector<std::uint64_t> keys;
+  WordAnalysis analysis;
+  RowMemo memo;
+};
+
+void WordBlockTable::Reset(std::size_t n) {
+  std::size_t capacity = 16;
+  while (capacity < 2 * n) {
+    capacity *= 2;
+  }
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+}
+
+std::int64_t WordBlockTable::Find(std::string_view word,
+                                  std::uint64_t hash) const {
+  for (std::size_t slot = SlotOf(hash, mask_);; slot = (slot + 1) & mask_) {
+    const Slot& s = slots_[slot];
+    if (s.data == nullptr) {
+      return -1;
+    }
+    if (s.hash == hash && s.size == word.size() &&
+        std::string_view(s.data, s.size) == word) {
+      return s.block;
+    }
+  }
+}
+
+void WordBlockTable::Insert(std::string_view word, std::uint64_t hash,
+                            std::uint32_t block) {
+  std::size_t slot = SlotOf(hash, mask_);
+  while (slots_[slot].data != nullptr) {
+    slot = (slot + 1) & mask_;
+  }
+  // A view of an empty word still needs a non-null pointer to mark the slot.
+  slots_[slot] = Slot{hash, word.data() != nullptr ? word.data() : "",
+                      static_cast<std::uint32_t>(word.size()), block};
+}
 
 int BestAllowedLabel(const float* scores, int prev) {
   int best = 0;
@@ -93,31 +148,60 @@ Tagger::Tagger(const Model& model) : model_(model) {
       }
     }
   }
-  known_.reserve(model_.clusters.size());
+  // The first-pass feature of a one-word context with each (capitalized,
+  // history) pair: the same code that features a real document.
+  DocContext one;
+  for (int c = 0; c < 2; ++c) {
+    for (int h = 0; h <= kNumTypes; ++h) {
+      one.flags.assign(1, c == 1 ? kCapitalized : 0);
+      one.history.assign(1, static_cast<std::int8_t>(h));
+      keys.clear();
+      AppendFirstPassFeature(one, 0, &keys);
+      first_pass_rows_[static_cast<std::size_t>(c * (kNumTypes + 1) + h)] =
+          keys.size() == 1 ? model_.Row(keys[0]) : nullptr;
+    }
+  }
+  // Word blocks of the vocabulary; the table's views point into
+  // known_words_, which is complete before the first insertion.
+  std::size_t bytes = 0;
+  for (const auto& entry : model_.clusters) {
+    bytes += entry.first.size();
+  }
+  known_words_.reserve(bytes);
+  for (const auto& entry : model_.clusters) {
+    known_words_.append(entry.first);
+  }
+  known_.Reset(model_.clusters.size());
   blocks_.assign(model_.clusters.size() * kBlockFloats, 0.0f);
+  WordAnalysis analysis;
+  std::size_t offset = 0;
   std::uint32_t next = 0;
   for (const auto& entry : model_.clusters) {
-    FillBlock(entry.first, &blocks_[static_cast<std::size_t>(next) * kBlockFloats]);
-    known_.emplace(entry.first, next);
+    const std::string_view word(known_words_.data() + offset, entry.first.size());
+    offset += word.size();
+    FillBlock(word, &analysis, &keys,
+              &blocks_[static_cast<std::size_t>(next) * kBlockFloats]);
+    known_.Insert(word, HashBytes(0, word), next);
     ++next;
   }
 }
 
-void Tagger::FillBlock(std::string_view word, float* block) const {
-  std::vector<std::uint64_t> keys;
+void Tagger::FillBlock(std::string_view word, WordAnalysis* analysis,
+                       std::vector<std::uint64_t>* keys, float* block) const {
+  AnalyzeWord(word, model_, analysis);
   for (int k = -kMaxOffset; k <= kMaxOffset; ++k) {
-    keys.clear();
-    AppendWordFeatures(word, k, model_, &keys);
+    keys->clear();
+    AppendWordFeatures(*analysis, k, keys);
     float* row = block + (k + kMaxOffset) * kNumLabels;
     std::fill(row, row + kNumLabels, 0.0f);
-    AddRows(model_, keys, row);
+    AddRows(model_, *keys, row);
   }
   for (int p1 = 0; p1 < kNumLabels; ++p1) {
-    keys.clear();
-    AppendWordHistoryFeatures(p1, word, &keys);
+    keys->clear();
+    AppendWordHistoryFeatures(p1, *analysis, keys);
     float* row = block + kHistoryBase + p1 * kNumLabels;
     std::fill(row, row + kNumLabels, 0.0f);
-    AddRows(model_, keys, row);
+    AddRows(model_, *keys, row);
   }
 }
 
@@ -127,72 +211,76 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
   if (n == 0) {
     return;
   }
-  // 1. Word blocks. The local cache only ever grows within this call, so
-  //    pointers into it are taken after it is complete.
-  std::vector<float> local;
-  std::unordered_map<std::string_view, std::uint32_t> local_index;
-  std::vector<std::int64_t> block_of(n);
+  thread_local Scratch scratch;
+  Scratch& s = scratch;
+  // 1. Word blocks. The local blocks only grow within this call, so
+  //    pointers into them are taken after they are complete.
+  s.unknown.Reset(n);
+  s.local.clear();
+  s.block_of.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto it = known_.find(doc.words[i]);
-    if (it != known_.end()) {
-      block_of[i] = it->second;
+    const std::string_view word = doc.words[i];
+    const std::uint64_t hash = HashBytes(0, word);
+    const std::int64_t known = known_.Find(word, hash);
+    if (known >= 0) {
+      s.block_of[i] = known;
       continue;
     }
-    const auto [slot, inserted] = local_index.emplace(
-        doc.words[i], static_cast<std::uint32_t>(local.size() / kBlockFloats));
-    if (inserted) {
-      local.resize(local.size() + kBlockFloats);
-      FillBlock(doc.words[i], &local[local.size() - kBlockFloats]);
+    std::int64_t local = s.unknown.Find(word, hash);
+    if (local < 0) {
+      local = static_cast<std::int64_t>(s.local.size() / kBlockFloats);
+      s.unknown.Insert(word, hash, static_cast<std::uint32_t>(local));
+      s.local.resize(s.local.size() + kBlockFloats);
+      FillBlock(word, &s.analysis, &s.keys, &s.local[s.local.size() - kBlockFloats]);
     }
-    block_of[i] = -1 - static_cast<std::int64_t>(slot->second);
+    s.block_of[i] = -1 - local;
   }
-  std::vector<const float*> blocks(n);
+  s.blocks.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    blocks[i] = block_of[i] >= 0
-                    ? &blocks_[static_cast<std::size_t>(block_of[i]) * kBlockFloats]
-                    : &local[static_cast<std::size_t>(-1 - block_of[i]) * kBlockFloats];
+    s.blocks[i] =
+        s.block_of[i] >= 0
+            ? &blocks_[static_cast<std::size_t>(s.block_of[i]) * kBlockFloats]
+            : &s.local[static_cast<std::size_t>(-1 - s.block_of[i]) * kBlockFloats];
   }
   // 2. Context and the per-token static scores.
-  DocContext context;
-  BuildDocContext(doc, model_.gazetteer, &context);
-  std::vector<float> static_scores(n * kNumLabels, 0.0f);
-  std::vector<std::uint64_t> keys;
-  RowMemo memo(model_);
-  for (std::size_t s = 0; s < doc.sentence_begin.size(); ++s) {
-    const std::size_t begin = doc.sentence_begin[s];
-    const std::size_t end =
-        s + 1 < doc.sentence_begin.size() ? doc.sentence_begin[s + 1] : n;
+  BuildDocContext(doc, model_.gazetteer, &s.context);
+  s.static_scores.assign(n * kNumLabels, 0.0f);
+  s.memo.Reset(model_);
+  for (std::size_t sentence = 0; sentence < doc.sentence_begin.size(); ++sentence) {
+    const std::size_t begin = doc.sentence_begin[sentence];
+    const std::size_t end = sentence + 1 < doc.sentence_begin.size()
+                                ? doc.sentence_begin[sentence + 1]
+                                : n;
     for (std::size_t i = begin; i < end; ++i) {
-      float* scores = &static_scores[i * kNumLabels];
+      float* scores = &s.static_scores[i * kNumLabels];
       for (int k = -kMaxOffset; k <= kMaxOffset; ++k) {
         const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
         const float* row =
             (j < static_cast<std::ptrdiff_t>(begin) ||
              j >= static_cast<std::ptrdiff_t>(end))
                 ? &pads_[(k + kMaxOffset) * kNumLabels]
-                : blocks[static_cast<std::size_t>(j)] + (k + kMaxOffset) * kNumLabels;
+                : s.blocks[static_cast<std::size_t>(j)] + (k + kMaxOffset) * kNumLabels;
         for (int l = 0; l < kNumLabels; ++l) {
           scores[l] += row[l];
         }
       }
-      keys.clear();
-      AppendStaticContextFeatures(doc, context, i, &keys);
-      memo.Add(keys, scores);
+      s.keys.clear();
+      AppendStaticContextFeatures(doc, s.context, i, &s.keys);
+      s.memo.Add(s.keys, scores);
     }
   }
   // 3. Decode; 4. second pass.
-  Pass(doc, static_scores, blocks, nullptr, labels);
+  Pass(doc, s, true, labels);
   if ((model_.flags & kTwoPass) != 0) {
-    ComputeHistory(doc, *labels, &context);
-    Pass(doc, static_scores, blocks, &context, labels);
+    ComputeHistory(doc, *labels, &s.context);
+    Pass(doc, s, false, labels);
   }
 }
 
-void Tagger::Pass(const NerDocument& doc, const std::vector<float>& static_scores,
-                  const std::vector<const float*>& blocks, const DocContext* history,
+void Tagger::Pass(const NerDocument& doc, const Scratch& scratch, bool first_pass,
                   std::vector<int>* labels) const {
   const std::size_t n = doc.words.size();
-  std::vector<std::uint64_t> keys;
+  const DocContext& context = scratch.context;
   for (std::size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const std::size_t begin = doc.sentence_begin[s];
     const std::size_t end =
@@ -201,17 +289,24 @@ void Tagger::Pass(const NerDocument& doc, const std::vector<float>& static_score
     int prev2 = 0;
     for (std::size_t i = begin; i < end; ++i) {
       float scores[kNumLabels];
-      const float* base = &static_scores[i * kNumLabels];
+      const float* base = &scratch.static_scores[i * kNumLabels];
       const float* p1 = &prev1_rows_[prev1 * kNumLabels];
       const float* p12 = &prev12_rows_[(prev2 * kNumLabels + prev1) * kNumLabels];
-      const float* word = blocks[i] + kHistoryBase + prev1 * kNumLabels;
+      const float* word = scratch.blocks[i] + kHistoryBase + prev1 * kNumLabels;
       for (int l = 0; l < kNumLabels; ++l) {
         scores[l] = base[l] + p1[l] + p12[l] + word[l];
       }
-      if (history != nullptr) {
-        keys.clear();
-        AppendFirstPassFeature(*history, i, &keys);
-        AddRows(model_, keys, scores);
+      // As AppendFirstPassFeature: history >= 0 has a feature.
+      const std::int8_t history = context.history[i];
+      if (!first_pass && history >= 0) {
+        const int c = (context.flags[i] & kCapitalized) != 0 ? 1 : 0;
+        const float* row =
+            first_pass_rows_[static_cast<std::size_t>(c * (kNumTypes + 1) + history)];
+        if (row != nullptr) {
+          for (int l = 0; l < kNumLabels; ++l) {
+            scores[l] += row[l];
+          }
+        }
       }
       const int label = BestAllowedLabel(scores, prev1);
       (*labels)[i] = label;

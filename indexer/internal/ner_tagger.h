@@ -4,15 +4,18 @@
 // label-history features for each previous label, so tagging a known word
 // costs a few dense row additions instead of ~50 hash lookups. Words outside
 // the vocabulary get the same treatment from a per-call cache. Label-only
-// history rows are dense tables too; the remaining context features are
-// looked up once per token and shared by both passes.
-// Tag() is const and thread-safe.
+// and first-pass history rows are dense tables too; the remaining context
+// features are looked up once per token and shared by both passes.
+// Tag() is const and thread-safe: its working buffers are per thread
+// (thread_local) and reused, so a thread allocates only for a document
+// larger than any it tagged before.
 #ifndef DOSSIER_INDEXER_INTERNAL_NER_TAGGER_H_
 #define DOSSIER_INDEXER_INTERNAL_NER_TAGGER_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "indexer/internal/ner_features.h"
@@ -35,36 +38,57 @@ void AddRows(const Model& model, const std::vector<std::uint64_t>& keys,
 // only continues its own type).
 int BestAllowedLabel(const float* scores, int prev);
 
+// Open-addressing map from a word (hashed with HashBytes(0, word)) to a
+// word-block index. Stores views: the caller keeps the words alive.
+class WordBlockTable {
+ public:
+  // Empties the table and makes room for `n` words.
+  void Reset(std::size_t n);
+  // The block of `word`, or -1.
+  std::int64_t Find(std::string_view word, std::uint64_t hash) const;
+  // REQUIRES: `word` is not in the table; fewer than n words were inserted.
+  void Insert(std::string_view word, std::uint64_t hash, std::uint32_t block);
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const char* data = nullptr;  // nullptr: empty slot
+    std::uint32_t size = 0;
+    std::uint32_t block = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 class Tagger {
  public:
   // `model` must outlive the Tagger.
   explicit Tagger(const Model& model);
+  Tagger(const Tagger&) = delete;
+  Tagger& operator=(const Tagger&) = delete;
 
   // Sets (*labels)[i] to the label of doc.words[i].
   void Tag(const NerDocument& doc, std::vector<int>* labels) const;
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      return static_cast<std::size_t>(HashBytes(0, s));
-    }
-  };
-  using BlockMap =
-      std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+  struct Scratch;
 
-  void FillBlock(std::string_view word, float* block) const;
-  void Pass(const NerDocument& doc, const std::vector<float>& static_scores,
-            const std::vector<const float*>& blocks, const DocContext* history,
+  void FillBlock(std::string_view word, WordAnalysis* analysis,
+                 std::vector<std::uint64_t>* keys, float* block) const;
+  void Pass(const NerDocument& doc, const Scratch& scratch, bool first_pass,
             std::vector<int>* labels) const;
 
   const Model& model_;
-  BlockMap known_;            // word -> block index
+  std::string known_words_;    // the words of known_, back to back
+  WordBlockTable known_;       // word of the model's vocabulary -> block
   std::vector<float> blocks_;  // kBlockFloats per known word
   std::vector<float> pads_;    // kOffsets rows: the pad row per offset
   // Label-history rows: prev1 (kNumLabels rows), (prev2, prev1) (squared).
   std::vector<float> prev1_rows_;
   std::vector<float> prev12_rows_;
+  // The first-pass history row per (capitalized, history value), or
+  // nullptr when the model has no such feature.
+  std::array<const float*, 2 * (kNumTypes + 1)> first_pass_rows_{};
 };
 
 }  // namespace dossier::indexer::internal
