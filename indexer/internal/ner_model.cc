@@ -91,16 +91,19 @@ void FeatureIndex::Reserve(std::size_t n) {
   while (cap < n * 2) {
     cap *= 2;
   }
+  tags_.assign(cap, 0);
   entries_.assign(cap, Entry{});
   mask_ = cap - 1;
   count_ = 0;
 }
 
 void FeatureIndex::Insert(std::uint64_t key, std::int32_t row) {
-  std::size_t slot = Mix(key) & mask_;
-  while (entries_[slot].key != 0) {
+  const std::uint64_t mixed = Mix(key);
+  std::size_t slot = mixed & mask_;
+  while (tags_[slot] != 0) {
     slot = (slot + 1) & mask_;
   }
+  tags_[slot] = TagOf(mixed);
   entries_[slot] = Entry{key, row};
   ++count_;
 }

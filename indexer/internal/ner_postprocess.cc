@@ -107,9 +107,27 @@ bool EndsWithTerminator(const std::vector<std::string_view>& words,
          words[i] == "...";
 }
 
-// Rule 3 for one candidate; `sentence` is its sentence text.
+// A sentence's text and whether it has an academic cue, which is worked
+// out on first use only (most sentences never need it, and it scans the
+// whole sentence).
+class SentenceText {
+ public:
+  explicit SentenceText(std::string_view text) : text_(text) {}
+  bool Academic() {
+    if (academic_ < 0) {
+      academic_ = HasAcademicCue(text_) ? 1 : 0;
+    }
+    return academic_ == 1;
+  }
+
+ private:
+  std::string_view text_;
+  int academic_ = -1;  // unknown
+};
+
+// Rule 3 for one candidate in `sentence`.
 void ApplyCues(const std::vector<std::string_view>& words,
-               const Sentence& sentence, std::string_view sentence_text,
+               const Sentence& sentence, SentenceText* sentence_text,
                Candidate* c) {
   const std::string before =
       c->first > sentence.first_token ? Lower(words[c->first - 1]) : "";
@@ -128,7 +146,7 @@ void ApplyCues(const std::vector<std::string_view>& words,
     c->type = EntityType::kOrg;  // "Harvard University" is never a place
   }
   if ((c->type == EntityType::kPlace || c->type == EntityType::kOrg) &&
-      IsUniversityShortName(name) && HasAcademicCue(sentence_text)) {
+      IsUniversityShortName(name) && sentence_text->Academic()) {
     c->type = EntityType::kOrg;
     c->strong = true;
   }
@@ -164,8 +182,8 @@ void AppendMentions(std::string_view text,
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     title_case[s] = IsTitleCase(words, sentence.first_token, end) &&
                     !EndsWithTerminator(words, sentence);
-    const std::string_view sentence_text =
-        text.substr(sentence.span.begin, sentence.span.size());
+    SentenceText sentence_text(
+        text.substr(sentence.span.begin, sentence.span.size()));
     for (std::uint32_t i = sentence.first_token; i < end;) {
       if (labels[i] == 0) {
         ++i;
@@ -195,20 +213,22 @@ void AppendMentions(std::string_view text,
            StartsLower(words[c.first]))) {
         continue;
       }
-      ApplyCues(words, sentence, sentence_text, &c);
+      ApplyCues(words, sentence, &sentence_text, &c);
       candidates.push_back(c);
       sentence_of.push_back(s);
     }
     // University short names the tagger missed, in academic sentences.
-    if (!HasAcademicCue(sentence_text)) {
-      continue;
-    }
     for (std::uint32_t i = sentence.first_token; i < end; ++i) {
+      if (StartsLower(words[i]) || !IsUniversityShortName(words[i])) {
+        continue;
+      }
+      if (!sentence_text.Academic()) {
+        break;
+      }
       const bool covered = std::any_of(
           candidates.begin(), candidates.end(),
           [&](const Candidate& c) { return c.first <= i && i < c.last; });
-      if (!covered && IsUniversityShortName(words[i]) &&
-          !StartsLower(words[i])) {
+      if (!covered) {
         candidates.push_back(Candidate{i, i + 1, EntityType::kOrg, true});
         sentence_of.push_back(s);
       }

@@ -208,7 +208,10 @@ Status AddUnlabeled(const std::string& path, internal::Corpus* corpus) {
 using GazetteerCounts =
     std::unordered_map<std::uint64_t, std::array<std::uint32_t, internal::kNumTypes>>;
 
-void CountEntities(const TrainDoc& d, GazetteerCounts* counts) {
+// Calls f(begin, end, type) for each gold entity of `d` short enough for
+// the gazetteer (words [begin, end)).
+template <typename F>
+void ForEachGazetteerEntity(const TrainDoc& d, F f) {
   const std::size_t n = d.gold.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (!internal::IsBegin(d.gold[i])) {
@@ -220,9 +223,15 @@ void CountEntities(const TrainDoc& d, GazetteerCounts* counts) {
       ++end;
     }
     if (end - i <= internal::kMaxGazetteerWords) {
-      ++(*counts)[internal::PhraseHash(d.doc.words, i, end)][static_cast<std::size_t>(type)];
+      f(i, end, type);
     }
   }
+}
+
+void CountEntities(const TrainDoc& d, GazetteerCounts* counts) {
+  ForEachGazetteerEntity(d, [&](std::size_t begin, std::size_t end, int type) {
+    ++(*counts)[internal::PhraseHash(d.doc.words, begin, end)][static_cast<std::size_t>(type)];
+  });
 }
 
 // Turns counts into a gazetteer: a type is listed when it accounts for at
@@ -266,27 +275,16 @@ Gazetteer MakeGazetteer(const GazetteerCounts& counts, const GazetteerCounts* mi
 
 void RecordPrefixes(const TrainDoc& d,
                     std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>* prefixes) {
-  const std::size_t n = d.gold.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!internal::IsBegin(d.gold[i])) {
-      continue;
-    }
-    const int type = internal::LabelType(d.gold[i]);
-    std::size_t end = i + 1;
-    while (end < n && d.gold[end] == internal::InsideLabel(type)) {
-      ++end;
-    }
-    if (end - i > internal::kMaxGazetteerWords) {
-      continue;
-    }
-    std::vector<std::uint64_t>& list = (*prefixes)[internal::PhraseHash(d.doc.words, i, end)];
+  ForEachGazetteerEntity(d, [&](std::size_t begin, std::size_t end, int) {
+    std::vector<std::uint64_t>& list =
+        (*prefixes)[internal::PhraseHash(d.doc.words, begin, end)];
     if (!list.empty()) {
-      continue;
+      return;
     }
-    for (std::size_t k = i + 1; k < end; ++k) {
-      list.push_back(internal::PhraseHash(d.doc.words, i, k));
+    for (std::size_t k = begin + 1; k < end; ++k) {
+      list.push_back(internal::PhraseHash(d.doc.words, begin, k));
     }
-  }
+  });
 }
 
 void Featurize(const TrainDoc& d, const DocContext& context, const Model& model,
