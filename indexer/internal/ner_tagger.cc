@@ -38,9 +38,17 @@ class RowMemo {
     keys_.assign(kSlots, 0);  // 0 is never a model key: Row(0) is nullptr
     rows_.assign(kSlots, nullptr);
   }
-  void Add(const std::vector<std::uint64_t>& keys, float* scores) {
-    for (const std::uint64_t key : keys) {
-      const std::size_t slot = (key ^ (key >> 29)) & (kSlots - 1);
+  // Prefetches the index entry of a key the memo does not hold.
+  void Prefetch(std::uint64_t key) const {
+    if (keys_[SlotOf(key)] != key) {
+      model_->index.Prefetch(key);
+    }
+  }
+  // Adds the rows of keys [begin, end) to scores.
+  void Add(const std::uint64_t* begin, const std::uint64_t* end, float* scores) {
+    for (const std::uint64_t* k = begin; k != end; ++k) {
+      const std::uint64_t key = *k;
+      const std::size_t slot = SlotOf(key);
       if (keys_[slot] != key) {
         keys_[slot] = key;
         rows_[slot] = model_->Row(key);
@@ -57,6 +65,9 @@ class RowMemo {
 
  private:
   static constexpr std::size_t kSlots = 4096;
+  static std::size_t SlotOf(std::uint64_t key) {
+    return (key ^ (key >> 29)) & (kSlots - 1);
+  }
   const Model* model_ = nullptr;
   std::vector<std::uint64_t> keys_;
   std::vector<const float*> rows_;
@@ -77,6 +88,10 @@ struct Tagger::Scratch {
   DocContext context;
   std::vector<float> static_scores;    // kNumLabels per word
   std::vector<std::uint64_t> keys;
+  // The static context keys of word i: context_keys[context_begin[i] ..
+  // context_begin[i + 1]).
+  std::vector<std::uint64_t> context_keys;
+  std::vector<std::size_t> context_begin;
   WordAnalysis analysis;
   RowMemo memo;
 };
@@ -242,16 +257,44 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
             ? &blocks_[static_cast<std::size_t>(s.block_of[i]) * kBlockFloats]
             : &s.local[static_cast<std::size_t>(-1 - s.block_of[i]) * kBlockFloats];
   }
-  // 2. Context and the per-token static scores.
+  // 2. Context and the per-token static scores. The context keys of all
+  //    words come first, so that the loop can prefetch a few words ahead:
+  //    the index entries of their keys and their word blocks (each a cache
+  //    miss otherwise).
   BuildDocContext(doc, model_.gazetteer, &s.context);
+  s.context_keys.clear();
+  s.context_begin.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    s.context_begin[i] = s.context_keys.size();
+    AppendStaticContextFeatures(doc, s.context, i, &s.context_keys);
+  }
+  s.context_begin[n] = s.context_keys.size();
   s.static_scores.assign(n * kNumLabels, 0.0f);
   s.memo.Reset(model_);
+  constexpr std::size_t kAhead = 4;  // words
+  const auto prefetch = [&](std::size_t i) {
+    for (std::size_t k = s.context_begin[i]; k < s.context_begin[i + 1]; ++k) {
+      s.memo.Prefetch(s.context_keys[k]);
+    }
+    // The rows at offsets -2..2 span the block's first 180 bytes.
+    const char* block = reinterpret_cast<const char*>(s.blocks[i]);
+    for (std::size_t byte = 0; byte < kHistoryBase * sizeof(float); byte += 64) {
+      __builtin_prefetch(block + byte);
+    }
+    __builtin_prefetch(block + kHistoryBase * sizeof(float) - 1);
+  };
+  for (std::size_t i = 0; i < kAhead && i < n; ++i) {
+    prefetch(i);
+  }
   for (std::size_t sentence = 0; sentence < doc.sentence_begin.size(); ++sentence) {
     const std::size_t begin = doc.sentence_begin[sentence];
     const std::size_t end = sentence + 1 < doc.sentence_begin.size()
                                 ? doc.sentence_begin[sentence + 1]
                                 : n;
     for (std::size_t i = begin; i < end; ++i) {
+      if (i + kAhead < n) {
+        prefetch(i + kAhead);
+      }
       float* scores = &s.static_scores[i * kNumLabels];
       for (int k = -kMaxOffset; k <= kMaxOffset; ++k) {
         const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
@@ -264,9 +307,8 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
           scores[l] += row[l];
         }
       }
-      s.keys.clear();
-      AppendStaticContextFeatures(doc, s.context, i, &s.keys);
-      s.memo.Add(s.keys, scores);
+      s.memo.Add(s.context_keys.data() + s.context_begin[i],
+                 s.context_keys.data() + s.context_begin[i + 1], scores);
     }
   }
   // 3. Decode; 4. second pass.
@@ -288,6 +330,10 @@ void Tagger::Pass(const NerDocument& doc, const Scratch& scratch, bool first_pas
     int prev1 = 0;
     int prev2 = 0;
     for (std::size_t i = begin; i < end; ++i) {
+      if (i + 4 < n) {
+        // The word-history row after "O", the most common previous label.
+        __builtin_prefetch(scratch.blocks[i + 4] + kHistoryBase);
+      }
       float scores[kNumLabels];
       const float* base = &scratch.static_scores[i * kNumLabels];
       const float* p1 = &prev1_rows_[prev1 * kNumLabels];
