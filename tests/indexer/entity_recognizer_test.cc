@@ -1,12 +1,18 @@
 #include "indexer/entity_recognizer.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include <doctest/doctest.h>
 
 #include "indexer/internal/ner_embedded_model.h"
+#include "indexer/internal/ner_features.h"
+#include "indexer/internal/ner_model.h"
+#include "indexer/internal/ner_tagger.h"
 #include "indexer/tokenizer.h"
 
 namespace dossier::indexer {
@@ -120,6 +126,63 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(Render(text).find(" Ren\xC3\xA9 Dubois:PERSON ") != std::string::npos);
   }
 
+  TEST_CASE("Recognize gives the same mentions on several threads at once") {
+    // Each thread reuses its own scratch buffers, alternating a long and a
+    // short article so that buffers shrink and grow between calls.
+    const std::string short_text =
+        "Andy Konwinski, co-founder of Databricks, spoke in Berlin.";
+    std::string long_text;
+    for (int k = 0; k < 30; ++k) {
+      long_text +=
+          "Microsoft and Alibaba met officials of the European Commission in "
+          "Brussels on Monday. Satya Nadella said the talks went well. ";
+    }
+    const std::string expected_short = Render(short_text);
+    const std::string expected_long = Render(long_text);
+    REQUIRE(expected_short.find(":PERSON") != std::string::npos);
+    REQUIRE(expected_long.find(":PLACE") != std::string::npos);
+    constexpr int kThreads = 4;
+    std::vector<int> mismatches(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (int round = 0; round < 10; ++round) {
+          const bool long_first = (round + t) % 2 == 0;
+          const std::string& first = long_first ? long_text : short_text;
+          const std::string& second = long_first ? short_text : long_text;
+          mismatches[t] += Render(first) != (long_first ? expected_long : expected_short);
+          mismatches[t] += Render(second) != (long_first ? expected_short : expected_long);
+        }
+      });
+    }
+    for (std::thread& thread : threads) {
+      thread.join();
+    }
+    for (int t = 0; t < kThreads; ++t) {
+      CAPTURE(t);
+      CHECK(mismatches[t] == 0);
+    }
+  }
+
+  TEST_CASE("Tagging with one model leaves nothing behind for the next") {
+    // A model without features tags every word O; a row remembered from the
+    // embedded model would make it find names.
+    internal::Model blank_model;
+    blank_model.index.Reserve(0);
+    Result<std::unique_ptr<EntityRecognizer>> blank =
+        EntityRecognizer::FromBytes(internal::SerializeModel(blank_model));
+    REQUIRE(blank.has_value());
+    const std::string text =
+        "Andy Konwinski, co-founder of Databricks, spoke in Berlin.";
+    const std::string before = Render(text);
+    REQUIRE(before.find(":PERSON") != std::string::npos);
+    ArticleAnalysis analysis;
+    Tokenize(text, &analysis);
+    (*blank)->Recognize(text, &analysis);
+    CHECK(analysis.mentions.empty());
+    CHECK(Render(text) == before);
+  }
+
   TEST_CASE("Recognize adds nothing for an empty analysis") {
     ArticleAnalysis analysis;
     Recognizer().Recognize("", &analysis);
@@ -197,6 +260,82 @@ TEST_SUITE("indexer/EntityRecognizer") {
       CAPTURE(c.surface);
       CHECK(NormalizeMentionName(c.surface, c.type) == c.expected);
     }
+  }
+}
+
+TEST_SUITE("indexer/internal/ner") {
+  TEST_CASE("FeatureIndex finds every inserted key and no other") {
+    internal::FeatureIndex index;
+    CHECK(index.Find(7) == -1);  // nothing reserved yet
+    constexpr int kKeys = 5000;
+    index.Reserve(kKeys);
+    const auto key_of = [](int k) {
+      return internal::HashCombine(0x5eed, static_cast<std::uint64_t>(k));
+    };
+    for (int k = 0; k < kKeys; ++k) {
+      index.Insert(key_of(k), k);
+    }
+    CHECK(index.size() == static_cast<std::size_t>(kKeys));
+    int wrong = 0;
+    int found_absent = 0;
+    for (int k = 0; k < kKeys; ++k) {
+      wrong += index.Find(key_of(k)) != k;
+      found_absent += index.Find(key_of(k + kKeys)) != -1;
+    }
+    CHECK(wrong == 0);
+    CHECK(found_absent == 0);
+    CHECK(index.Find(0) == -1);
+  }
+
+  TEST_CASE("WordBlockTable tells words apart even when their hashes are equal") {
+    internal::WordBlockTable table;
+    table.Reset(4);
+    table.Insert("Apple", 42, 0);
+    table.Insert("apple", 42, 1);
+    table.Insert("", 7, 2);
+    CHECK(table.Find("Apple", 42) == 0);
+    CHECK(table.Find("apple", 42) == 1);
+    CHECK(table.Find("", 7) == 2);
+    CHECK(table.Find("APPLE", 42) == -1);
+    CHECK(table.Find("Apple", 43) == -1);
+    table.Reset(4);
+    CHECK(table.Find("Apple", 42) == -1);
+  }
+
+  TEST_CASE("BuildDocContext derives each word's hashes and lower-case id") {
+    internal::NerDocument doc;
+    doc.words = {"Apple", "said", "APPLE", "apple", "Pear", ".", "said"};
+    doc.sentence_begin = {0};
+    internal::DocContext context;
+    BuildDocContext(doc, internal::Gazetteer{}, &context);
+    CHECK(context.lower_forms == 4);  // apple said pear .
+    CHECK(context.lower_id[0] == context.lower_id[2]);
+    CHECK(context.lower_id[0] == context.lower_id[3]);
+    CHECK(context.lower_id[1] == context.lower_id[6]);
+    CHECK(context.lower_id[0] != context.lower_id[1]);
+    CHECK(context.lower_id[4] != context.lower_id[0]);
+    CHECK(context.lower_hash[2] == internal::HashBytes(0, "apple"));
+    CHECK(context.lower_hash[5] == internal::HashBytes(0, "."));
+    CHECK(context.shape_hash[0] == internal::HashBytes(0, "Xx"));
+    CHECK(context.shape_hash[2] == internal::HashBytes(0, "X"));
+    CHECK(context.shape_hash[5] == internal::HashBytes(0, "."));
+    CHECK((context.flags[0] & internal::kHasLetters) != 0);
+    CHECK((context.flags[5] & internal::kHasLetters) == 0);
+  }
+
+  TEST_CASE("ComputeHistory votes over the other occurrences of a word") {
+    internal::NerDocument doc;
+    doc.words = {"Apple", "rose", ".", "APPLE", "fell", ";", "apple", "."};
+    doc.sentence_begin = {0, 3};
+    internal::DocContext context;
+    BuildDocContext(doc, internal::Gazetteer{}, &context);
+    const int org = internal::BeginLabel(1);
+    const std::vector<int> labels = {org, 0, 0, org, 0, 0, 0, 0};
+    ComputeHistory(doc, labels, &context);
+    CHECK(context.history[6] == 1);  // the two others are ORG
+    CHECK(context.history[0] == 1);  // one ORG beats one outside
+    CHECK(context.history[1] == -1);  // "rose" occurs once
+    CHECK(context.history[2] == -1);  // no letters
   }
 }
 
