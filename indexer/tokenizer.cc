@@ -176,6 +176,11 @@ bool StartsWith(std::string_view text, std::size_t pos, std::string_view p) {
 
 // Length in bytes of a URL starting at `pos`, or 0.
 std::size_t UrlLength(std::string_view text, std::size_t pos) {
+  // Every token start comes here; most are not h or w.
+  const char first = pos < text.size() ? text[pos] : '\0';
+  if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
+    return 0;
+  }
   if (!StartsWith(text, pos, "http://") && !StartsWith(text, pos, "https://") &&
       !StartsWith(text, pos, "www.")) {
     return 0;

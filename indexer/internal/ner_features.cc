@@ -152,27 +152,55 @@ struct WordInfo {
   int letters = 0;
 };
 
-WordInfo Inspect(std::string_view word) {
-  WordInfo info;
-  for (const char ch : word) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool upper = c >= 'A' && c <= 'Z';
-    const bool lower = c >= 'a' && c <= 'z';
-    const bool digit = c >= '0' && c <= '9';
-    info.letters += (upper || lower) ? 1 : 0;
-    info.all_caps = info.all_caps && !lower;
-    info.has_digit = info.has_digit || digit;
-    info.all_digits = info.all_digits && (digit || c == '.' || c == ',');
-    info.has_hyphen = info.has_hyphen || c == '-';
-    info.has_period = info.has_period || c == '.';
-    info.non_ascii = info.non_ascii || c >= 0x80;
+// Byte classes for Inspect(): one table lookup per byte.
+enum CharClass : std::uint8_t {
+  kUpperChar = 1,
+  kLowerChar = 2,
+  kDigitChar = 4,
+  kNumberChar = 8,  // digit, '.' or ','
+  kHyphenChar = 16,
+  kPeriodChar = 32,
+  kNonAsciiChar = 64,
+};
+
+constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t k = 0;
+    k |= c >= 'A' && c <= 'Z' ? kUpperChar : 0;
+    k |= c >= 'a' && c <= 'z' ? kLowerChar : 0;
+    k |= c >= '0' && c <= '9' ? kDigitChar | kNumberChar : 0;
+    k |= c == '.' || c == ',' ? kNumberChar : 0;
+    k |= c == '-' ? kHyphenChar : 0;
+    k |= c == '.' ? kPeriodChar : 0;
+    k |= c >= 0x80 ? kNonAsciiChar : 0;
+    classes[static_cast<std::size_t>(c)] = k;
   }
+  return classes;
+}();
+
+WordInfo Inspect(std::string_view word) {
+  std::uint8_t any = 0;    // classes of some byte
+  std::uint8_t all = 0xFF;  // classes of every byte
+  int letters = 0;
+  for (const char ch : word) {
+    const std::uint8_t k = kCharClasses[static_cast<unsigned char>(ch)];
+    any |= k;
+    all &= k;
+    letters += (k & (kUpperChar | kLowerChar)) != 0 ? 1 : 0;
+  }
+  WordInfo info;
+  info.letters = letters;
+  info.all_caps = (any & kLowerChar) == 0 && letters > 0;
+  info.has_digit = (any & kDigitChar) != 0;
+  info.all_digits = (all & kNumberChar) != 0 && info.has_digit;
+  info.has_hyphen = (any & kHyphenChar) != 0;
+  info.has_period = (any & kPeriodChar) != 0;
+  info.non_ascii = (any & kNonAsciiChar) != 0;
   const auto first = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
   info.init_cap = (first >= 'A' && first <= 'Z') ||
                   (first == 0xC3 && word.size() > 1 &&
                    static_cast<unsigned char>(word[1]) < 0x9F);
-  info.all_caps = info.all_caps && info.letters > 0;
-  info.all_digits = info.all_digits && info.has_digit;
   return info;
 }
 

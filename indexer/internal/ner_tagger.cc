@@ -317,6 +317,13 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
     ComputeHistory(doc, *labels, &s.context);
     Pass(doc, s, false, labels);
   }
+  // A thread keeps its buffers for ordinary articles only: one huge
+  // document (up to 4 MiB of text) must not pin ~100 bytes per word of it
+  // for the thread's life.
+  constexpr std::size_t kMaxKeptWords = 1 << 16;
+  if (n > kMaxKeptWords) {
+    s = Scratch();
+  }
 }
 
 void Tagger::Pass(const NerDocument& doc, const Scratch& scratch, bool first_pass,

@@ -72,6 +72,10 @@ TEST_SUITE("indexer/Tokenize") {
     const Case cases[] = {
         {"See https://example.com/a?b=1.", "See https://example.com/a?b=1 ."},
         {"Visit www.bbc.co.uk, then", "Visit www.bbc.co.uk , then"},
+        // Schemes in any case; "when" and "hat" only look like one.
+        {"HTTP://BBC.CO.UK/News or WWW.BBC.CO.UK when",
+         "HTTP://BBC.CO.UK/News or WWW.BBC.CO.UK when"},
+        {"hat www", "hat www"},
         {"Mail jane.doe@example.org.", "Mail jane.doe@example.org ."},
         {"Use @handle here", "Use @ handle here"},
     };
