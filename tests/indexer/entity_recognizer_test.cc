@@ -164,6 +164,22 @@ TEST_SUITE("indexer/EntityRecognizer") {
     }
   }
 
+  TEST_CASE("Recognize still works after a document too large to keep buffers for") {
+    const std::string small =
+        "Andy Konwinski, co-founder of Databricks, spoke in Berlin.";
+    const std::string before = Render(small);
+    std::string huge;
+    for (int k = 0; k < 7000; ++k) {  // 10 words each: past the 65,536 kept
+      huge += "Satya Nadella of Microsoft flew to Berlin on Monday. ";
+    }
+    ArticleAnalysis analysis;
+    Tokenize(huge, &analysis);
+    REQUIRE(analysis.tokens.size() > 65536);
+    Recognizer().Recognize(huge, &analysis);
+    CHECK(analysis.mentions.size() >= 7000 * 3);
+    CHECK(Render(small) == before);
+  }
+
   TEST_CASE("Tagging with one model leaves nothing behind for the next") {
     // A model without features tags every word O; a row remembered from the
     // embedded model would make it find names.
