@@ -37,11 +37,11 @@ EntitySummary ToSummary(EntityId id, const internal::EntityValue& v) {
     s.name = v.aliases.begin()->first.first;
   }
   if (s.type == EntityType::kOrg) {
-    s.org_kind = v.org_kind_votes[1] >= v.org_kind_votes[2] &&
-                         v.org_kind_votes[1] > 0
-                     ? OrgKind::kCompany
-                 : v.org_kind_votes[2] > 0 ? OrgKind::kInstitution
-                                           : OrgKind::kNone;
+    s.org_kind =
+        v.org_kind_votes[1] >= v.org_kind_votes[2] && v.org_kind_votes[1] > 0
+            ? OrgKind::kCompany
+        : v.org_kind_votes[2] > 0 ? OrgKind::kInstitution
+                                  : OrgKind::kNone;
   }
   return s;
 }
@@ -53,7 +53,8 @@ bool InRange(std::string_view date10, const NeighborOptions& o) {
   if (date10 == internal::kUnknownDate) {
     return false;
   }
-  return (o.since.empty() || date10 >= std::string_view(o.since).substr(0, 10)) &&
+  return (o.since.empty() ||
+          date10 >= std::string_view(o.since).substr(0, 10)) &&
          (o.until.empty() || date10 <= std::string_view(o.until).substr(0, 10));
 }
 
@@ -61,15 +62,23 @@ std::string PublicDate(std::string_view date10) {
   return date10 == internal::kUnknownDate ? std::string() : std::string(date10);
 }
 
-EvidenceRef ToRef(std::string_view article, std::string_view date10,
-                  const internal::Evidence& e) {
+// The citation of `e`, with its sentence read from `sentences` (left empty
+// if unreadable: the article id and offsets still cite it).
+EvidenceRef ToRef(const internal::KvStore& kv, std::string_view article,
+                  std::string_view date10, const internal::Evidence& e) {
   EvidenceRef r;
   r.article = std::string(article);
   r.date = PublicDate(date10);
   r.start = e.start;
   r.end = e.end;
-  r.sentence = e.sentence;
   r.role = e.role;
+  if (e.end > e.start) {
+    Result<std::optional<std::string>> text =
+        kv.Get(Cf::kSentences, internal::SentenceKey(article, e.start));
+    if (text.has_value() && text->has_value()) {
+      r.sentence = std::move(**text);
+    }
+  }
   return r;
 }
 
@@ -128,8 +137,7 @@ Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
       best[id] = std::move(m);
     }
   };
-  std::set<std::string> norms = {folded,
-                                 NormalizeName(name, EntityType::kOrg),
+  std::set<std::string> norms = {folded, NormalizeName(name, EntityType::kOrg),
                                  NormalizeName(name, EntityType::kPerson)};
   for (const std::string& norm : norms) {
     std::string prefix = norm;
@@ -138,11 +146,10 @@ Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
         Cf::kAliases, prefix, [&](std::string_view key, std::string_view) {
           internal::AliasKeyParts p;
           if (internal::ParseAliasKey(key, &p)) {
-            const MatchKind how = p.kind == internal::AliasKind::kName
-                                      ? MatchKind::kExact
-                                  : p.kind == internal::AliasKind::kAlias
-                                      ? MatchKind::kAlias
-                                      : MatchKind::kSurname;
+            const MatchKind how =
+                p.kind == internal::AliasKind::kName    ? MatchKind::kExact
+                : p.kind == internal::AliasKind::kAlias ? MatchKind::kAlias
+                                                        : MatchKind::kSurname;
             consider(how, p.norm, p.id);
           }
           return true;
@@ -151,15 +158,16 @@ Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
   if (best.empty()) {
     // Word prefixes of stored names: "andy" finds "andy konwinski".
     std::size_t seen = 0;
-    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-        Cf::kAliases, folded + " ", [&](std::string_view key, std::string_view) {
-          internal::AliasKeyParts p;
-          if (internal::ParseAliasKey(key, &p) &&
-              p.kind != internal::AliasKind::kSurname) {
-            consider(MatchKind::kPrefix, p.norm, p.id);
-          }
-          return ++seen < kMaxPrefixMatches * 4;
-        }));
+    DOSSIER_RETURN_IF_ERROR(
+        kv_->Scan(Cf::kAliases, folded + " ",
+                  [&](std::string_view key, std::string_view) {
+                    internal::AliasKeyParts p;
+                    if (internal::ParseAliasKey(key, &p) &&
+                        p.kind != internal::AliasKind::kSurname) {
+                      consider(MatchKind::kPrefix, p.norm, p.id);
+                    }
+                    return ++seen < kMaxPrefixMatches * 4;
+                  }));
   }
   if (best.empty()) {
     return Status::NotFound("no entity named \"" + std::string(name) + "\"");
@@ -196,45 +204,49 @@ Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
 namespace {
 
 // Collects typed relations of `id` in one direction into `edges`.
-Status CollectRelations(const internal::KvStore& kv, Cf cf, EntityId id,
-                        const DetailOptions& options,
-                        std::map<std::pair<int, EntityId>, RelationEdge>* edges) {
+Status CollectRelations(
+    const internal::KvStore& kv, Cf cf, EntityId id,
+    const DetailOptions& options,
+    std::map<std::pair<int, EntityId>, RelationEdge>* edges) {
   const bool outgoing = cf == Cf::kRelationsOut;
-  return kv.Scan(cf, internal::EntityKey(id), [&](std::string_view key,
-                                                  std::string_view value) {
-    internal::RelationKeyParts p;
-    internal::RelationValue v;
-    if (!internal::ParseRelationKey(key, &p) ||
-        !internal::DecodeRelation(value, &v)) {
-      return true;  // skip a malformed entry rather than fail the view
-    }
-    const int slot = (outgoing ? 0 : 16) + p.type;
-    auto found = edges->find({slot, p.to});
-    if (found == edges->end()) {
-      if (edges->size() >= options.max_relations) {
+  return kv.Scan(
+      cf, internal::EntityKey(id),
+      [&](std::string_view key, std::string_view value) {
+        internal::RelationKeyParts p;
+        internal::RelationValue v;
+        if (!internal::ParseRelationKey(key, &p) ||
+            !internal::DecodeRelation(value, &v)) {
+          return true;  // skip a malformed entry rather than fail the view
+        }
+        const int slot = (outgoing ? 0 : 16) + p.type;
+        auto found = edges->find({slot, p.to});
+        if (found == edges->end()) {
+          if (edges->size() >= options.max_relations) {
+            return true;
+          }
+          RelationEdge e;
+          e.type = static_cast<RelationType>(p.type);
+          e.outgoing = outgoing;
+          e.other.id = p.to;
+          found =
+              edges->emplace(std::make_pair(slot, p.to), std::move(e)).first;
+        }
+        RelationEdge& e = found->second;
+        ++e.articles;
+        const std::string date = PublicDate(v.date10);
+        if (!date.empty()) {
+          e.first_seen =
+              e.first_seen.empty() ? date : std::min(e.first_seen, date);
+          e.last_seen = std::max(e.last_seen, date);
+        }
+        for (const internal::Evidence& ev : v.evidence) {
+          // Keep a bounded sample for hubs; the caller trims it further.
+          if (e.evidence.size() < kMaxEvidenceSample) {
+            e.evidence.push_back(ToRef(kv, p.article, v.date10, ev));
+          }
+        }
         return true;
-      }
-      RelationEdge e;
-      e.type = static_cast<RelationType>(p.type);
-      e.outgoing = outgoing;
-      e.other.id = p.to;
-      found = edges->emplace(std::make_pair(slot, p.to), std::move(e)).first;
-    }
-    RelationEdge& e = found->second;
-    ++e.articles;
-    const std::string date = PublicDate(v.date10);
-    if (!date.empty()) {
-      e.first_seen = e.first_seen.empty() ? date : std::min(e.first_seen, date);
-      e.last_seen = std::max(e.last_seen, date);
-    }
-    for (const internal::Evidence& ev : v.evidence) {
-      // Keep a bounded sample for hubs; the caller trims it further.
-      if (e.evidence.size() < kMaxEvidenceSample) {
-        e.evidence.push_back(ToRef(p.article, v.date10, ev));
-      }
-    }
-    return true;
-  });
+      });
 }
 
 }  // namespace
@@ -304,7 +316,8 @@ Result<EntityDetails> GraphStore::GetDetails(
       Cf::kQuotes, prefix, [&](std::string_view key, std::string_view value) {
         internal::QuoteKeyParts p;
         internal::QuoteValue q;
-        if (internal::ParseQuoteKey(key, &p) && internal::DecodeQuote(value, &q)) {
+        if (internal::ParseQuoteKey(key, &p) &&
+            internal::DecodeQuote(value, &q)) {
           d.quotes.push_back({p.article, PublicDate(p.date10), q.text, q.cue,
                               static_cast<QuoteKind>(q.kind), q.start, q.end});
         }
@@ -362,7 +375,8 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
           internal::RelationKeyParts p;
           internal::RelationValue v;
           if (!internal::ParseRelationKey(key, &p) ||
-              !internal::DecodeRelation(value, &v) || !InRange(v.date10, options) ||
+              !internal::DecodeRelation(value, &v) ||
+              !InRange(v.date10, options) ||
               (options.relation &&
                static_cast<std::uint8_t>(*options.relation) != p.type) ||
               p.type >= 16) {
@@ -373,7 +387,7 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
               static_cast<std::uint16_t>(1u << p.type);
           t.typed += static_cast<std::int64_t>(v.evidence.size());
           if (!t.evidence && !v.evidence.empty()) {
-            t.evidence = ToRef(p.article, v.date10, v.evidence.front());
+            t.evidence = ToRef(*kv_, p.article, v.date10, v.evidence.front());
           }
           return true;
         }));
@@ -440,8 +454,8 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
   };
   // Only the strongest few are needed unless a type filter may skip many.
   const bool filtered = options.entity_type || options.org_kind;
-  const std::size_t head = filtered ? ranked.size()
-                                    : std::min(ranked.size(), options.limit);
+  const std::size_t head =
+      filtered ? ranked.size() : std::min(ranked.size(), options.limit);
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(head),
                     ranked.end(), stronger);
   // Fetch summaries in weight order until `limit` pass the type filter, so
@@ -486,21 +500,24 @@ Result<std::optional<Link>> GraphStore::FindLink(
     std::string prefix = internal::EntityKey(a);
     prefix.push_back(static_cast<char>(type));
     internal::PutFixed64(&prefix, b);
-    return kv_->Scan(cf, prefix, [&](std::string_view key, std::string_view value) {
-      internal::RelationKeyParts p;
-      internal::RelationValue v;
-      if (!internal::ParseRelationKey(key, &p) ||
-          !internal::DecodeRelation(value, &v) || v.evidence.empty() ||
-          !InRange(v.date10, options)) {
-        return true;
-      }
-      link = Link{true, static_cast<RelationType>(type), cf == Cf::kRelationsOut,
-                  ToRef(p.article, v.date10, v.evidence.front())};
-      return false;
-    });
+    return kv_->Scan(
+        cf, prefix, [&](std::string_view key, std::string_view value) {
+          internal::RelationKeyParts p;
+          internal::RelationValue v;
+          if (!internal::ParseRelationKey(key, &p) ||
+              !internal::DecodeRelation(value, &v) || v.evidence.empty() ||
+              !InRange(v.date10, options)) {
+            return true;
+          }
+          link = Link{true, static_cast<RelationType>(type),
+                      cf == Cf::kRelationsOut,
+                      ToRef(*kv_, p.article, v.date10, v.evidence.front())};
+          return false;
+        });
   };
   for (std::uint8_t type = 0; type <= 6 && !link; ++type) {
-    if (options.relation && static_cast<std::uint8_t>(*options.relation) != type) {
+    if (options.relation &&
+        static_cast<std::uint8_t>(*options.relation) != type) {
       continue;
     }
     DOSSIER_RETURN_IF_ERROR(scan_typed(Cf::kRelationsOut, type));
@@ -513,40 +530,40 @@ Result<std::optional<Link>> GraphStore::FindLink(
   }
   // Co-occurrence: prefer a shared sentence over a shared article.
   std::optional<Link> article_only;
-  DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-      Cf::kCooccurrence, internal::CoocEvidenceKey(a, b, ""),
-      [&](std::string_view key, std::string_view value) {
-        internal::CoocKeyParts p;
-        internal::CoocEvidence ev;
-        if (!internal::ParseCoocKey(key, &p) ||
-            !internal::DecodeCoocEvidence(value, &ev) ||
-            !InRange(ev.date10, options)) {
-          return true;
-        }
-        Link l{false, RelationType::kWorksFor, true,
-               ToRef(p.article, ev.date10, ev.first)};
-        if (ev.sentences > 0) {
-          link = std::move(l);
-          return false;
-        }
-        if (!article_only) {
-          article_only = std::move(l);
-        }
-        return true;
-      }));
+  DOSSIER_RETURN_IF_ERROR(
+      kv_->Scan(Cf::kCooccurrence, internal::CoocEvidenceKey(a, b, ""),
+                [&](std::string_view key, std::string_view value) {
+                  internal::CoocKeyParts p;
+                  internal::CoocEvidence ev;
+                  if (!internal::ParseCoocKey(key, &p) ||
+                      !internal::DecodeCoocEvidence(value, &ev) ||
+                      !InRange(ev.date10, options)) {
+                    return true;
+                  }
+                  Link l{false, RelationType::kWorksFor, true,
+                         ToRef(*kv_, p.article, ev.date10, ev.first)};
+                  if (ev.sentences > 0) {
+                    link = std::move(l);
+                    return false;
+                  }
+                  if (!article_only) {
+                    article_only = std::move(l);
+                  }
+                  return true;
+                }));
   return link ? link : article_only;
 }
 
 Status GraphStore::ForEachEntity(
     const std::function<void(const EntitySummary&)>& fn) const {
-  return kv_->Scan(Cf::kEntities, "", [&](std::string_view key,
-                                          std::string_view value) {
-    internal::EntityValue v;
-    if (key.size() == 8 && internal::DecodeEntity(value, &v)) {
-      fn(ToSummary(internal::DecodeFixed64(key), v));
-    }
-    return true;
-  });
+  return kv_->Scan(Cf::kEntities, "",
+                   [&](std::string_view key, std::string_view value) {
+                     internal::EntityValue v;
+                     if (key.size() == 8 && internal::DecodeEntity(value, &v)) {
+                       fn(ToSummary(internal::DecodeFixed64(key), v));
+                     }
+                     return true;
+                   });
 }
 
 Status GraphStore::ForEachEdge(
@@ -585,15 +602,16 @@ Status GraphStore::ForEachEdge(
   }
   // Co-occurrence: counts from 'N' (a < b), provenance from 'E'.
   DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-      Cf::kCooccurrence, "N", [&](std::string_view key, std::string_view value) {
+      Cf::kCooccurrence, "N",
+      [&](std::string_view key, std::string_view value) {
         internal::CoocKeyParts p;
         internal::CoocCounts c;
         if (!internal::ParseCoocKey(key, &p) || p.a >= p.b ||
             !internal::DecodeCoocCounts(value, &c)) {
           return true;
         }
-        GraphEdge e{p.a, p.b, false, RelationType::kWorksFor, c.articles,
-                    c.sentences, {}};
+        GraphEdge e{p.a,        p.b,         false, RelationType::kWorksFor,
+                    c.articles, c.sentences, {}};
         if (options.with_provenance) {
           kv_->Scan(Cf::kCooccurrence, internal::CoocEvidenceKey(p.a, p.b, ""),
                     [&](std::string_view ekey, std::string_view) {

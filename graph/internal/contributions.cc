@@ -15,11 +15,10 @@ constexpr std::string_view kSameArticleReason = "same entity in the article";
 
 Status CheckSpan(const Span& span, std::size_t size, std::string_view what) {
   if (span.end > size || span.begin > span.end) {
-    return Status::InvalidInput(std::string(what) + " span [" +
-                                std::to_string(span.begin) + ", " +
-                                std::to_string(span.end) +
-                                ") lies outside the text (" +
-                                std::to_string(size) + " bytes)");
+    return Status::InvalidInput(
+        std::string(what) + " span [" + std::to_string(span.begin) + ", " +
+        std::to_string(span.end) + ") lies outside the text (" +
+        std::to_string(size) + " bytes)");
   }
   return Status::Ok();
 }
@@ -74,7 +73,8 @@ Status AddEntities(const ArticleAnalysis& analysis, ArticleRecord* record,
   mapping->assign(analysis.entities.size(), -1);
   for (std::size_t i = 0; i < analysis.entities.size(); ++i) {
     const ArticleEntity& in = analysis.entities[i];
-    if (in.type == EntityType::kMisc || NormalizeName(in.name, in.type).empty()) {
+    if (in.type == EntityType::kMisc ||
+        NormalizeName(in.name, in.type).empty()) {
       continue;
     }
     RecordEntity e;
@@ -82,11 +82,13 @@ Status AddEntities(const ArticleAnalysis& analysis, ArticleRecord* record,
     e.org_kind = static_cast<std::uint8_t>(in.org_kind);
     e.name = in.name;
     for (std::size_t a = 0; a < in.aliases.size(); ++a) {
-      e.aliases.emplace_back(in.aliases[a], a < in.reasons.size()
-                                                ? in.reasons[a]
-                                                : std::string(kSameArticleReason));
+      e.aliases.emplace_back(in.aliases[a],
+                             a < in.reasons.size()
+                                 ? in.reasons[a]
+                                 : std::string(kSameArticleReason));
     }
-    e.mentions = static_cast<std::uint32_t>(std::max<std::size_t>(1, in.mentions.size()));
+    e.mentions = static_cast<std::uint32_t>(
+        std::max<std::size_t>(1, in.mentions.size()));
     (*mapping)[i] = static_cast<int>(record->entities.size());
     record->entities.push_back(std::move(e));
   }
@@ -131,11 +133,10 @@ void AddCooccurrences(const Article& article, const ArticleAnalysis& analysis,
   for (std::uint32_t i = 0; i < order.size(); ++i) {
     order[i] = i;
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [record](std::uint32_t a, std::uint32_t b) {
-                     return record->entities[a].mentions >
-                            record->entities[b].mentions;
-                   });
+  std::stable_sort(
+      order.begin(), order.end(), [record](std::uint32_t a, std::uint32_t b) {
+        return record->entities[a].mentions > record->entities[b].mentions;
+      });
   order.resize(std::min(order.size(), max_entities));
   std::sort(order.begin(), order.end());
   for (std::size_t i = 0; i < order.size(); ++i) {
@@ -154,7 +155,8 @@ Status AddRelations(const Article& article, const ArticleAnalysis& analysis,
                     const CodepointMap& cps, const std::vector<int>& mapping,
                     ArticleRecord* record) {
   for (const Relation& r : analysis.relations) {
-    DOSSIER_RETURN_IF_ERROR(CheckSpan(r.evidence, article.text.size(), "relation evidence"));
+    DOSSIER_RETURN_IF_ERROR(
+        CheckSpan(r.evidence, article.text.size(), "relation evidence"));
     const int head = FindEntity(*record, mapping, r.head_entity, r.head_name);
     const int tail = FindEntity(*record, mapping, r.tail_entity, r.tail_name);
     if (head < 0 || tail < 0 || head == tail) {
@@ -221,7 +223,8 @@ Result<ArticleRecord> BuildRecord(const Article& article,
   const CodepointMap cps(article.text);
   std::vector<int> mapping;
   DOSSIER_RETURN_IF_ERROR(AddEntities(analysis, &record, &mapping));
-  DOSSIER_RETURN_IF_ERROR(AddRelations(article, analysis, cps, mapping, &record));
+  DOSSIER_RETURN_IF_ERROR(
+      AddRelations(article, analysis, cps, mapping, &record));
   DOSSIER_RETURN_IF_ERROR(AddQuotes(article, analysis, cps, mapping, &record));
   AddCooccurrences(article, analysis, cps, mapping, max_cooccurring_entities,
                    &record);
@@ -235,9 +238,10 @@ std::uint64_t BaseId(const RecordEntity& entity) {
 
 namespace {
 
-void AddEntityContribution(const RecordEntity& e, Contributions* c,
-                           std::set<std::pair<std::uint64_t, std::string>>* seen_names,
-                           std::set<std::string>* seen_alias_keys) {
+void AddEntityContribution(
+    const RecordEntity& e, Contributions* c,
+    std::set<std::pair<std::uint64_t, std::string>>* seen_names,
+    std::set<std::string>* seen_alias_keys) {
   const auto type = static_cast<EntityType>(e.type);
   const char tc = TypeClass(type);
   EntityValue& v = c->entities[e.id];
@@ -304,6 +308,14 @@ Contributions Contribute(std::string_view article_id,
     owned_mentions[MentionKey(id, record.date10, article_id)] =
         EncodeCount(count);
   }
+  // Evidence sentences, once each. A record read back from the store has
+  // no texts (they are not encoded): its keys still name what to retract.
+  auto& owned_sentences = c.owned[Cf::kSentences];
+  const auto add_sentence = [&](const Evidence& e) {
+    if (e.end > e.start) {
+      owned_sentences[SentenceKey(article_id, e.start)] = e.sentence;
+    }
+  };
   // Typed relations: one key per (head, type, tail, article), both ways.
   std::map<std::string, RelationValue> out;
   std::map<std::string, std::string> in_keys;  // out key -> in key
@@ -313,6 +325,7 @@ Contributions Contribute(std::string_view article_id,
     if (head == tail) {
       continue;
     }
+    add_sentence(r.evidence);
     const std::string key = RelationKey(head, r.type, tail, article_id);
     RelationValue& v = out[key];
     v.date10 = record.date10;
@@ -339,6 +352,7 @@ Contributions Contribute(std::string_view article_id,
     ev.date10 = record.date10;
     if (ev.sentences == 0 && rc.sentences > 0) {
       ev.first = rc.first;
+      add_sentence(rc.first);
     }
     ev.sentences += rc.sentences;
   }
@@ -407,7 +421,8 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
     }
     EntityValue total;
     if (current->has_value() && !DecodeEntity(**current, &total)) {
-      return Status::Corruption("bad entity value for id " + std::to_string(id));
+      return Status::Corruption("bad entity value for id " +
+                                std::to_string(id));
     }
     if (o != old_c.entities.end()) {
       AddInto(&total, o->second, -1);
@@ -447,6 +462,16 @@ Status ApplyCounters(const KvStore& kv, Cf cf,
     if (o != old_m.end() && n != new_m.end() && o->second == n->second) {
       continue;
     }
+    if (o == old_m.end()) {
+      // A pure addition (every key of a new article): merge the delta in
+      // without reading. A retraction reads, so a count that reaches 0
+      // deletes its key (invariant 4 in schemas/graph_keys.md).
+      std::optional<std::string> delta = encode(n->second);
+      if (delta) {
+        batch->AddCounters(cf, key, std::move(*delta));
+      }
+      continue;
+    }
     Result<std::optional<std::string>> current = kv.Get(cf, key);
     if (!current.has_value()) {
       return current.error();
@@ -478,7 +503,7 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
   // Owned keys: delete what the new version lacks, write what changed.
   static const std::map<std::string, std::string> kEmpty;
   for (Cf cf : {Cf::kMentions, Cf::kRelationsOut, Cf::kRelationsIn,
-                Cf::kCooccurrence, Cf::kQuotes}) {
+                Cf::kCooccurrence, Cf::kQuotes, Cf::kSentences}) {
     const auto o = old_c.owned.find(cf);
     const auto n = new_c.owned.find(cf);
     const auto& old_m = o == old_c.owned.end() ? kEmpty : o->second;
@@ -489,6 +514,9 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
       }
     }
     for (const auto& [key, value] : new_m) {
+      if (cf == Cf::kSentences && value.empty()) {
+        continue;  // a record from the store: the text is already there
+      }
       const auto it = old_m.find(key);
       if (it == old_m.end() || it->second != value) {
         batch->Put(cf, key, value);
@@ -498,11 +526,15 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
   DOSSIER_RETURN_IF_ERROR(ApplyEntities(kv, old_c, new_c, batch));
   DOSSIER_RETURN_IF_ERROR(ApplyCounters(
       kv, Cf::kAliases, old_c.aliases, new_c.aliases,
-      [](std::string_view bytes, std::int64_t* v) { return DecodeCount(bytes, v); },
-      [](std::int64_t v) {
-        return v > 0 ? std::optional<std::string>(EncodeCount(v)) : std::nullopt;
+      [](std::string_view bytes, std::int64_t* v) {
+        return DecodeCount(bytes, v);
       },
-      [](std::int64_t* t, std::int64_t d, int sign) { *t += sign * d; }, batch));
+      [](std::int64_t v) {
+        return v > 0 ? std::optional<std::string>(EncodeCount(v))
+                     : std::nullopt;
+      },
+      [](std::int64_t* t, std::int64_t d, int sign) { *t += sign * d; },
+      batch));
   return ApplyCounters(
       kv, Cf::kCooccurrence, old_c.cooc_counts, new_c.cooc_counts,
       [](std::string_view bytes, CoocCounts* v) {

@@ -14,7 +14,6 @@ std::int64_t UnZigZag(std::uint64_t v) {
 void PutEvidence(std::string* out, const Evidence& e) {
   PutVarint(out, e.start);
   PutVarint(out, e.end);
-  PutString(out, e.sentence);
   PutString(out, e.role);
 }
 
@@ -28,8 +27,8 @@ bool GetU32(Reader& in, std::uint32_t* value) {
 }
 
 bool GetEvidence(Reader& in, Evidence* e) {
-  return GetU32(in, &e->start) && GetU32(in, &e->end) &&
-         in.String(&e->sentence) && in.String(&e->role);
+  e->sentence.clear();
+  return GetU32(in, &e->start) && GetU32(in, &e->end) && in.String(&e->role);
 }
 
 bool GetCount(Reader& in, std::int64_t* value) {
@@ -50,8 +49,8 @@ void PutQuoteBody(std::string* out, const QuoteValue& q) {
 }
 
 bool GetQuoteBody(Reader& in, QuoteValue* q) {
-  return in.String(&q->text) && GetU32(in, &q->start) &&
-         GetU32(in, &q->end) && in.String(&q->cue) && in.Byte(&q->kind);
+  return in.String(&q->text) && GetU32(in, &q->start) && GetU32(in, &q->end) &&
+         in.String(&q->cue) && in.Byte(&q->kind);
 }
 
 }  // namespace
@@ -202,8 +201,8 @@ std::string MentionKey(std::uint64_t id, std::string_view date10,
   return key;
 }
 
-std::string RelationKey(std::uint64_t from, std::uint8_t type,
-                        std::uint64_t to, std::string_view article) {
+std::string RelationKey(std::uint64_t from, std::uint8_t type, std::uint64_t to,
+                        std::string_view article) {
   std::string key;
   PutFixed64(&key, from);
   key.push_back(static_cast<char>(type));
@@ -270,6 +269,12 @@ bool ParseQuoteKey(std::string_view key, QuoteKeyParts* parts) {
   parts->article.assign(key.substr(18, key.size() - 22));
   Reader tail(key.substr(key.size() - 4));
   return tail.Fixed32(&parts->index);
+}
+
+std::string SentenceKey(std::string_view article, std::uint32_t start) {
+  std::string key(article);
+  PutFixed32(&key, start);
+  return key;
 }
 
 std::string MergeOverrideKey(std::uint64_t from) {
@@ -425,6 +430,22 @@ std::string EncodeCount(std::int64_t count) {
 bool DecodeCount(std::string_view bytes, std::int64_t* count) {
   Reader in(bytes);
   return GetCount(in, count) && in.done();
+}
+
+bool AddCounters(std::string_view a, std::string_view b, std::string* sum) {
+  Reader left(a);
+  Reader right(b);
+  sum->clear();
+  while (!left.done() || !right.done()) {
+    std::int64_t x = 0;
+    std::int64_t y = 0;
+    if ((!left.done() && !GetCount(left, &x)) ||
+        (!right.done() && !GetCount(right, &y))) {
+      return false;
+    }
+    PutVarint(sum, ZigZag(x + y));
+  }
+  return true;
 }
 
 std::string EncodeArticleRecord(const ArticleRecord& record) {

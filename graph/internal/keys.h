@@ -17,7 +17,7 @@ namespace dossier::graph::internal {
 
 // On-disk format version written to the meta CF at creation. Bump it on any
 // change to a key or value layout below (and to schemas/graph_keys.md).
-inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::uint32_t kFormatVersion = 2;
 
 // Column family names, all in one place.
 inline constexpr std::string_view kCfEntities = "entities";
@@ -30,6 +30,7 @@ inline constexpr std::string_view kCfQuotes = "quotes";
 inline constexpr std::string_view kCfArticles = "articles";
 inline constexpr std::string_view kCfMeta = "meta";
 inline constexpr std::string_view kCfOverrides = "overrides";
+inline constexpr std::string_view kCfSentences = "sentences";
 inline constexpr std::string_view kMetaFormatVersion = "format_version";
 
 // Article dates are stored as exactly 10 bytes "YYYY-MM-DD"; unknown dates
@@ -38,9 +39,9 @@ inline constexpr std::string_view kUnknownDate = "0000-00-00";
 std::string Date10(std::string_view iso_date);
 
 // ---- primitive coding -------------------------------------------------------
-void PutFixed32(std::string* out, std::uint32_t value);  // big-endian
-void PutFixed64(std::string* out, std::uint64_t value);  // big-endian
-void PutVarint(std::string* out, std::uint64_t value);   // LEB128
+void PutFixed32(std::string* out, std::uint32_t value);    // big-endian
+void PutFixed64(std::string* out, std::uint64_t value);    // big-endian
+void PutVarint(std::string* out, std::uint64_t value);     // LEB128
 void PutString(std::string* out, std::string_view value);  // varint length
 
 // Reads primitives from the front of a view; every getter returns false when
@@ -80,8 +81,8 @@ bool ParseAliasKey(std::string_view key, AliasKeyParts* parts);
 std::string MentionKey(std::uint64_t id, std::string_view date10,
                        std::string_view article);
 // relations_out: src(8), type(1), dst(8), article; relations_in swaps src/dst.
-std::string RelationKey(std::uint64_t from, std::uint8_t type,
-                        std::uint64_t to, std::string_view article);
+std::string RelationKey(std::uint64_t from, std::uint8_t type, std::uint64_t to,
+                        std::string_view article);
 struct RelationKeyParts {
   std::uint64_t from = 0;
   std::uint8_t type = 0;
@@ -112,6 +113,10 @@ struct QuoteKeyParts {
 };
 bool ParseQuoteKey(std::string_view key, QuoteKeyParts* parts);
 // overrides: 'M', from(8) -> into(8); 'S', id(8), article -> split entity
+// sentences: article id, start(4): the text of an evidence sentence, stored
+// once however many relations and pairs cite it.
+std::string SentenceKey(std::string_view article, std::uint32_t start);
+
 std::string MergeOverrideKey(std::uint64_t from);
 std::string SplitOverrideKey(std::uint64_t id, std::string_view article);
 
@@ -122,7 +127,7 @@ struct EntityValue {
   std::uint8_t type = 0;  // EntityType
   std::int64_t articles = 0;
   std::int64_t mentions = 0;
-  std::map<std::string, std::int64_t> names;  // surface form -> articles
+  std::map<std::string, std::int64_t> names;   // surface form -> articles
   std::int64_t org_kind_votes[3] = {0, 0, 0};  // OrgKind -> articles
   // (surface form, why it joined) -> articles
   std::map<std::pair<std::string, std::string>, std::int64_t> aliases;
@@ -134,6 +139,8 @@ bool DecodeEntity(std::string_view bytes, EntityValue* value);
 struct Evidence {
   std::uint32_t start = 0;  // code points into the article text
   std::uint32_t end = 0;
+  // Not encoded: the text lives once in `sentences` (SentenceKey); filled
+  // when building a record and when answering a query.
   std::string sentence;
   std::string role;  // relations only; may be empty
   bool operator==(const Evidence&) const = default;
@@ -176,6 +183,12 @@ bool DecodeQuote(std::string_view bytes, QuoteValue* value);
 
 std::string EncodeCount(std::int64_t count);  // mentions and aliases
 bool DecodeCount(std::string_view bytes, std::int64_t* count);
+
+// Counters (the `aliases` values and the `N` co-occurrence values) are
+// written as RocksDB merge operands holding the change, and summed by the
+// store: `sum` = `a` + `b` element by element, both sequences of zig-zag
+// varints (a shorter one counts as zeros). False when either is malformed.
+bool AddCounters(std::string_view a, std::string_view b, std::string* sum);
 
 // The per-article record: everything an article contributed, with the
 // entity ids it resolved to at the time, so that retracting it is exact even

@@ -1,12 +1,13 @@
 #include "graph/internal/rocks_db.h"
 
-#include <array>
-#include <utility>
-
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+
+#include <array>
+#include <utility>
 
 #include "graph/internal/keys.h"
 
@@ -14,8 +15,9 @@ namespace dossier::graph::internal {
 namespace {
 
 constexpr std::array<std::string_view, kCfCount> kCfNames = {
-    kCfEntities,  kCfAliases, kCfMentions, kCfRelationsOut, kCfRelationsIn,
-    kCfCooccurrence, kCfQuotes, kCfArticles, kCfMeta,        kCfOverrides};
+    kCfEntities,    kCfAliases,      kCfMentions, kCfRelationsOut,
+    kCfRelationsIn, kCfCooccurrence, kCfQuotes,   kCfArticles,
+    kCfMeta,        kCfOverrides,    kCfSentences};
 
 // rocksdb::Status -> Status, code by code.
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
@@ -41,12 +43,32 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return Status::Internal(msg);
 }
 
-rocksdb::Slice ToSlice(std::string_view s) { return {s.data(), s.size()}; }
-std::string_view ToView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+rocksdb::Slice ToSlice(std::string_view s) {
+  return {s.data(), s.size()};
+}
+std::string_view ToView(const rocksdb::Slice& s) {
+  return {s.data(), s.size()};
+}
+
+// Sums counter operands (Batch::AddCounters), so adding an article's
+// counts needs no read of the current ones.
+class CounterSum : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing,
+             const rocksdb::Slice& value, std::string* new_value,
+             rocksdb::Logger* /*logger*/) const override {
+    return AddCounters(
+        existing == nullptr ? std::string_view() : ToView(*existing),
+        ToView(value), new_value);
+  }
+  const char* Name() const override { return "dossier.CounterSum"; }
+};
 
 }  // namespace
 
-std::string_view CfName(Cf cf) { return kCfNames[static_cast<int>(cf)]; }
+std::string_view CfName(Cf cf) {
+  return kCfNames[static_cast<int>(cf)];
+}
 
 struct KvStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
@@ -65,8 +87,8 @@ KvStore::~KvStore() {
   Close().IgnoreError();  // nothing to report to from a destructor
 }
 
-Result<std::unique_ptr<KvStore>> KvStore::Open(
-    const std::filesystem::path& dir, const KvOptions& options) {
+Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
+                                               const KvOptions& options) {
   rocksdb::Options db_options;
   db_options.create_if_missing = options.create_if_missing;
   db_options.create_missing_column_families = options.create_if_missing;
@@ -76,6 +98,8 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // Only counter keys ever receive merge operands (Batch::AddCounters).
+  cf_options.merge_operator = std::make_shared<CounterSum>();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
   for (std::string_view name : kCfNames) {
@@ -112,9 +136,8 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(
 Result<std::optional<std::string>> KvStore::Get(Cf cf,
                                                 std::string_view key) const {
   std::string value;
-  rocksdb::Status s =
-      impl_->db->Get(rocksdb::ReadOptions(), impl_->handle(cf), ToSlice(key),
-                     &value);
+  rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), impl_->handle(cf),
+                                     ToSlice(key), &value);
   if (s.IsNotFound()) {
     return std::optional<std::string>();
   }
@@ -127,10 +150,19 @@ Result<std::optional<std::string>> KvStore::Get(Cf cf,
 Status KvStore::Write(const Batch& batch) {
   rocksdb::WriteBatch wb;
   for (const Batch::Op& op : batch.ops) {
-    rocksdb::Status s =
-        op.value ? wb.Put(impl_->handle(op.cf), ToSlice(op.key),
-                          ToSlice(*op.value))
-                 : wb.Delete(impl_->handle(op.cf), ToSlice(op.key));
+    rocksdb::ColumnFamilyHandle* cf = impl_->handle(op.cf);
+    rocksdb::Status s;
+    switch (op.kind) {
+      case Batch::Kind::kPut:
+        s = wb.Put(cf, ToSlice(op.key), ToSlice(op.value));
+        break;
+      case Batch::Kind::kDelete:
+        s = wb.Delete(cf, ToSlice(op.key));
+        break;
+      case Batch::Kind::kAddCounters:
+        s = wb.Merge(cf, ToSlice(op.key), ToSlice(op.value));
+        break;
+    }
     if (!s.ok()) {
       return FromRocks(s, "building write batch");
     }
@@ -185,7 +217,8 @@ Status KvStore::Close() {
     // Flush so the next open (often read-only, by a query command) does not
     // replay the write-ahead log into memtables, and scans read SST files.
     rocksdb::FlushOptions flush;
-    result = FromRocks(impl_->db->Flush(flush, impl_->handles), "flushing graph store");
+    result = FromRocks(impl_->db->Flush(flush, impl_->handles),
+                       "flushing graph store");
   }
   for (rocksdb::ColumnFamilyHandle* h : impl_->handles) {
     Status s = FromRocks(impl_->db->DestroyColumnFamilyHandle(h),

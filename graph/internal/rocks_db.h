@@ -30,33 +30,44 @@ enum class Cf : int {
   kArticles,
   kMeta,
   kOverrides,
+  kSentences,
 };
-inline constexpr int kCfCount = 10;
+inline constexpr int kCfCount = 11;
 std::string_view CfName(Cf cf);
 
-// A list of puts and deletes applied atomically by KvStore::Write.
+// A list of puts, deletes and counter merges applied atomically by
+// KvStore::Write.
 struct Batch {
+  enum class Kind { kPut, kDelete, kAddCounters };
   struct Op {
     Cf cf;
+    Kind kind;
     std::string key;
-    std::optional<std::string> value;  // nullopt = delete
+    std::string value;  // empty for kDelete
   };
   std::vector<Op> ops;
   void Put(Cf cf, std::string key, std::string value) {
-    ops.push_back({cf, std::move(key), std::move(value)});
+    ops.push_back({cf, Kind::kPut, std::move(key), std::move(value)});
   }
   void Delete(Cf cf, std::string key) {
-    ops.push_back({cf, std::move(key), std::nullopt});
+    ops.push_back({cf, Kind::kDelete, std::move(key), {}});
+  }
+  // Adds the zig-zag varint counters in `delta` to the key's (AddCounters
+  // in keys.h) without reading it: only for CFs whose values are counters
+  // (kAliases, and the `N` keys of kCooccurrence).
+  void AddCounters(Cf cf, std::string key, std::string delta) {
+    ops.push_back({cf, Kind::kAddCounters, std::move(key), std::move(delta)});
   }
 };
 
 // Returns false to stop a scan early.
-using ScanFn = std::function<bool(std::string_view key, std::string_view value)>;
+using ScanFn =
+    std::function<bool(std::string_view key, std::string_view value)>;
 
 struct KvOptions {
-  bool create_if_missing = true;        // Default: true
+  bool create_if_missing = true;              // Default: true
   std::size_t block_cache_bytes = 64u << 20;  // Default: 64 MiB
-  bool read_only = false;               // Default: false
+  bool read_only = false;                     // Default: false
 };
 
 class KvStore {

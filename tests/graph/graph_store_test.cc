@@ -46,7 +46,8 @@ ArticleBuilder LaudeArticle() {
   const int dbx =
       b.Entity("Databricks Inc.", EntityType::kOrg, OrgKind::kCompany);
   b.Sentence("\xc3\x9cnal wrote this.")
-      .Sentence("Andy Konwinski co-founded Databricks Inc. in 2013.", {andy, dbx})
+      .Sentence("Andy Konwinski co-founded Databricks Inc. in 2013.",
+                {andy, dbx})
       .Relate(RelationType::kFounded, andy, dbx, "co-founder")
       .Sentence("Andy Konwinski and Pete Sonsini founded Laude.",
                 {andy, pete, laude})
@@ -93,9 +94,12 @@ TEST_SUITE("graph/GraphStore") {
       REQUIRE_FALSE(store.has_value());
       CHECK(store.error().code() == StatusCode::kInvalidInput);
       CHECK(store.error().message() ==
-            "graph store " + dir.string() +
-                " has format version 0, this dossier reads version 1; delete "
-                "that directory and re-run `dossier index` to rebuild it");
+            "graph store " + dir.string() + " has format version " +
+                std::to_string(graph::internal::kFormatVersion - 1) +
+                ", this dossier reads version " +
+                std::to_string(graph::internal::kFormatVersion) +
+                "; delete that directory and re-run `dossier index` to "
+                "rebuild it");
     }
     SUBCASE("newer") {
       rewrite_version(graph::internal::kFormatVersion + 1);
@@ -103,9 +107,11 @@ TEST_SUITE("graph/GraphStore") {
       REQUIRE_FALSE(store.has_value());
       CHECK(store.error().code() == StatusCode::kNotSupported);
       CHECK(store.error().message() ==
-            "graph store " + dir.string() +
-                " has format version 2, newer than this dossier reads (1); "
-                "upgrade dossier");
+            "graph store " + dir.string() + " has format version " +
+                std::to_string(graph::internal::kFormatVersion + 1) +
+                ", newer than this dossier reads (" +
+                std::to_string(graph::internal::kFormatVersion) +
+                "); upgrade dossier");
     }
     SUBCASE("missing, without create") {
       GraphOptions options;
@@ -266,7 +272,8 @@ TEST_SUITE("graph/GraphStore") {
     CHECK(by_surname->ambiguous);
     REQUIRE(by_surname->candidates.size() == 2);
     CHECK(by_surname->candidates[0].how == MatchKind::kSurname);
-    CHECK(by_surname->candidates[0].entity.name == "John Smith");  // more articles
+    CHECK(by_surname->candidates[0].entity.name ==
+          "John Smith");  // more articles
 
     // A lone surname in a later article is its own entity, not John's.
     ArticleBuilder b("p9", "2025-01-02");
@@ -301,7 +308,8 @@ TEST_SUITE("graph/GraphStore") {
 
     REQUIRE(store->Merge(google, alphabet).ok());
     auto check_merged = [&]() {
-      CHECK(store->GetSummary(alphabet).error().code() == StatusCode::kNotFound);
+      CHECK(store->GetSummary(alphabet).error().code() ==
+            StatusCode::kNotFound);
       const EntitySummary s = Find(*store, "Alphabet");
       CHECK(s.id == google);
       CHECK(s.articles == 2);
@@ -330,7 +338,34 @@ TEST_SUITE("graph/GraphStore") {
     REQUIRE(store->PutArticle(b.article(), b.analysis(), "h").ok());
     check_split();
     const std::string none[] = {"m1"};
-    CHECK(store->Split(*split, none, "X").error().code() == StatusCode::kNotFound);
+    CHECK(store->Split(*split, none, "X").error().code() ==
+          StatusCode::kNotFound);
+  }
+
+  TEST_CASE("Evidence sentences are stored once and survive a merge") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = OpenStore(tmp.path());
+    const ArticleBuilder a1 = LaudeArticle();
+    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    const EntityId andy = Find(*store, "Andy Konwinski").id;
+    const EntityId pete = Find(*store, "Pete Sonsini").id;
+    auto sentence_of_laude = [&](EntityId id) {
+      auto d = store->GetDetails(id, {});
+      REQUIRE(d.has_value());
+      for (const RelationEdge& r : d->relations) {
+        if (r.other.name == "Laude") {
+          REQUIRE_FALSE(r.evidence.empty());
+          return r.evidence.front().sentence;
+        }
+      }
+      return std::string("no relation to Laude");
+    };
+    const std::string founded =
+        "Andy Konwinski and Pete Sonsini founded Laude.";
+    CHECK(sentence_of_laude(andy) == founded);
+    // A merge re-stores the article from its record, which keeps no texts.
+    REQUIRE(store->Merge(andy, pete).ok());
+    CHECK(sentence_of_laude(andy) == founded);
   }
 
   TEST_CASE("Neighbors rank typed relations first and honour filters") {
@@ -397,10 +432,12 @@ TEST_SUITE("graph/GraphStore") {
     REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
     REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
     std::string seen;
-    REQUIRE(store->ForEachArticle([&](std::string_view id, std::string_view h) {
-                   seen += std::string(id) + "=" + std::string(h) + " ";
-                   return Status::Ok();
-                 }).ok());
+    REQUIRE(store
+                ->ForEachArticle([&](std::string_view id, std::string_view h) {
+                  seen += std::string(id) + "=" + std::string(h) + " ";
+                  return Status::Ok();
+                })
+                .ok());
     CHECK(seen == "a1=h1 a2=h2 ");
     CHECK(store->Close().ok());
   }

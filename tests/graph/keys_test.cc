@@ -54,8 +54,8 @@ TEST_SUITE("graph/keys") {
 
   TEST_CASE("Composite keys parse back into their parts") {
     AliasKeyParts alias;
-    REQUIRE(ParseAliasKey(AliasKey("andy konwinski", AliasKind::kSurname, 'P', 7),
-                          &alias));
+    REQUIRE(ParseAliasKey(
+        AliasKey("andy konwinski", AliasKind::kSurname, 'P', 7), &alias));
     CHECK(alias.norm == "andy konwinski");
     CHECK(alias.kind == AliasKind::kSurname);
     CHECK(alias.type_class == 'P');
@@ -102,15 +102,19 @@ TEST_SUITE("graph/keys") {
     CHECK_FALSE(DecodeEntity(EncodeEntity(e) + "x", &e2));
     CHECK_FALSE(DecodeEntity(EncodeEntity(e).substr(1), &e2));
 
-    RelationValue r{"2024-01-01", {{1, 5, "A founded B.", "founder"}, {6, 9, "x", ""}}};
+    // Evidence sentences are not encoded (they live once in `sentences`).
+    RelationValue r{"2024-01-01", {{1, 5, "", "founder"}, {6, 9, "", ""}}};
     RelationValue r2;
     REQUIRE(DecodeRelation(EncodeRelation(r), &r2));
     CHECK(r2 == r);
+    RelationValue with_text = r;
+    with_text.evidence[0].sentence = "A founded B.";
+    CHECK(EncodeRelation(with_text) == EncodeRelation(r));
 
     CoocCounts c{4, 2}, c2;
     REQUIRE(DecodeCoocCounts(EncodeCoocCounts(c), &c2));
     CHECK(c2 == c);
-    CoocEvidence ev{"2024-01-01", 2, {3, 4, "s", ""}}, ev2;
+    CoocEvidence ev{"2024-01-01", 2, {3, 4, "", ""}}, ev2;
     REQUIRE(DecodeCoocEvidence(EncodeCoocEvidence(ev), &ev2));
     CHECK(ev2 == ev);
     QuoteValue q{"we are open", 10, 21, "said", 2}, q2;
@@ -135,14 +139,33 @@ TEST_SUITE("graph/keys") {
     e.via = "merged by user";
     e.split_name = "Andy K";
     rec.entities = {e, e};
-    rec.relations = {{0, 0, 1, {1, 2, "s", "co-founder"}}};
-    rec.cooccurrences = {{0, 1, 2, {1, 2, "s", ""}}};
+    rec.relations = {{0, 0, 1, {1, 2, "", "co-founder"}}};
+    rec.cooccurrences = {{0, 1, 2, {1, 2, "", ""}}};
     rec.quotes = {{1, {"q", 1, 2, "said", 0}}};
     ArticleRecord back;
     REQUIRE(DecodeArticleRecord(EncodeArticleRecord(rec), &back));
     CHECK(back == rec);
     const std::string bytes = EncodeArticleRecord(rec);
     CHECK_FALSE(DecodeArticleRecord(bytes.substr(0, bytes.size() - 1), &back));
+  }
+
+  TEST_CASE("Counter operands add element by element, negative deltas too") {
+    std::string sum;
+    REQUIRE(
+        AddCounters(EncodeCoocCounts({3, 1}), EncodeCoocCounts({1, 2}), &sum));
+    CoocCounts counts;
+    REQUIRE(DecodeCoocCounts(sum, &counts));
+    CHECK(counts == CoocCounts{4, 3});
+    // No existing value: the operand is the value.
+    REQUIRE(AddCounters("", EncodeCount(2), &sum));
+    std::int64_t count = 0;
+    REQUIRE(DecodeCount(sum, &count));
+    CHECK(count == 2);
+    REQUIRE(AddCounters(EncodeCount(2), EncodeCount(-2), &sum));
+    REQUIRE(DecodeCount(sum, &count));
+    CHECK(count == 0);
+    // A truncated varint is refused rather than summed.
+    CHECK_FALSE(AddCounters(std::string("\x80"), EncodeCount(1), &sum));
   }
 }
 
