@@ -948,7 +948,7 @@ class SentenceRules {
   }
 
   // An org the person studied at or won ("graduated from X", "acquired by
-  // X", "the Nobel Prize"): not an employer.
+  // X", "the Nobel Prize") or a title after "as": not an employer.
   bool IsSchoolOrAward(int idx) const {
     for (int probe = std::max(0, idx - 3); probe < idx; ++probe) {
       if (units_[probe].is_word() &&
@@ -958,6 +958,13 @@ class SentenceRules {
                     "received", "by", "phd", "ph.d.", "diploma"}))) {
         return true;
       }
+    }
+    // "joined TaCor as a Small Business Consultant": a job title the
+    // recognizer took for a name.
+    if ((idx >= 1 && IsWord(units_, idx - 1, "as")) ||
+        (idx >= 2 && IsWord(units_, idx - 2, "as") &&
+         (IsWord(units_, idx - 1, "a") || IsWord(units_, idx - 1, "an")))) {
+      return true;
     }
     const std::string& name = units_[idx].text;
     return name.find("Prize") != std::string::npos ||
@@ -1148,8 +1155,26 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
       }
       break;
     }
-    // A lone capitalized word opening the sentence is usually not a name.
+    // A lone capitalized word opening the sentence is usually not a name,
+    // unless a verb of someone's career follows: "Edward worked for X",
+    // "Bock joined X" (a surname or first name the recognizer missed).
     if (idx == 0 && end == 1) {
+      if (end < size && (*units)[end].is_word() &&
+          IsOneOf((*units)[end].text,
+                  {"worked",  "works",      "joined", "serves",  "served",
+                   "was",     "is",         "has",    "had",     "became",
+                   "founded", "co-founded", "leads",  "led",     "heads",
+                   "headed",  "retired",    "taught", "teaches", "spent",
+                   "started", "established"})) {
+        Unit person = std::move((*units)[idx++]);
+        person.text =
+            std::string(text.substr(person.span.begin, person.span.size()));
+        person.kind = ArgKind::kPerson;
+        person.group = -1000 - static_cast<int>(person.span.begin);
+        person.name = person.text;
+        out.push_back(std::move(person));
+        continue;
+      }
       out.push_back(std::move((*units)[idx++]));
       continue;
     }

@@ -300,6 +300,22 @@ class Resolver {
   const ArticleAnalysis& analysis_;
 };
 
+// A "person" whose last word is a title ("the Herman Feshbach Professor
+// of Physics", "Professor Emeritus") names a chair or a rank, not someone:
+// its words stay words, so the title can act as a role.
+bool IsNamedTitle(std::string_view text, const Mention& mention) {
+  if (mention.type != EntityType::kPerson) {
+    return false;
+  }
+  const std::string_view surface =
+      text.substr(mention.span.begin, mention.span.size());
+  const std::size_t space = surface.rfind(' ');
+  const std::string last = Lower(
+      space == std::string_view::npos ? surface : surface.substr(space + 1));
+  return IsOneOf(last, {"professor", "emeritus", "lecturer", "fellow", "chair",
+                        "chairman", "director", "president", "ceo"});
+}
+
 // "X, a Los Angeles-based company that provides ...", "X is a chemicals
 // company that is a subsidiary of Y": a "that" right after an organisation
 // noun stands for the organisation the noun describes, the nearest one
@@ -348,7 +364,8 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
     const Mention& mention = analysis.mentions[idx];
     if (mention.span.begin >= sentence.begin &&
         mention.span.end <= sentence.end && !mention.span.empty() &&
-        KindOf(mention.type) != ArgKind::kNone) {
+        KindOf(mention.type) != ArgKind::kNone &&
+        !IsNamedTitle(text, mention)) {
       mention_ids.push_back(static_cast<int>(idx));
     }
   }

@@ -308,6 +308,24 @@ TEST_SUITE("indexer/RelationExtractor") {
           "FOUNDED(Tom Reed>Douglas Metal Castings)");
   }
 
+  TEST_CASE("an unrecognised name opening a career sentence is a person") {
+    CHECK(Extract("Edwards worked for [Kelp|O] for 37 years.", NoImplied()) ==
+          "WORKS_FOR(Edwards>Kelp)");
+    // Without such a verb it stays a word.
+    CHECK(Extract("Yesterday [Kelp|O] grew.", NoImplied()) == "");
+  }
+
+  TEST_CASE("a person mention ending in a title is a named chair") {
+    CHECK(Extract("He is the [Herman Feshbach Professor|P] of Physics at "
+                  "[Kelp University|O].",
+                  NoImplied()) == "WORKS_FOR(He>Kelp University)");
+  }
+
+  TEST_CASE("a title after 'as' is not an employer") {
+    CHECK(Extract("In 2011 [Ana Diaz|P] joined [Kelp|O] as a [Senior Wisp "
+                  "Consultant|O].") == "WORKS_FOR(Ana Diaz>Kelp)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();
