@@ -1,6 +1,6 @@
 // ArticleStore: the Xapian side of a dossier database: one document per
-// article in <db>/xapian and one per quote in <db>/quotes (layout in
-// indexer/xapian_layout.h and schemas/xapian_layout.md).
+// article in <db>/xapian, with its quotes (layout in indexer/xapian_layout.h
+// and schemas/xapian_layout.md).
 //
 // Documents are built by a DocumentBuilder, one per thread, so that term
 // generation runs on every core; the store itself has a single writer.
@@ -44,7 +44,7 @@ class DocumentBuilder {
   DocumentBuilder& operator=(const DocumentBuilder&) = delete;
 
   // Builds the article document (stemmed text with positions, title,
-  // boolean terms, values, stored fields) and one document per quote.
+  // boolean terms, values, stored fields and quotes).
   PreparedArticlePtr Build(const Article& article,
                            const ArticleAnalysis& analysis,
                            std::string_view content_hash);
@@ -60,7 +60,7 @@ enum class PutOutcome { kAdded, kReplaced };
 struct StoreStats {
   std::uint64_t articles = 0;
   std::uint64_t quotes = 0;
-  std::uint64_t size_bytes = 0;  // on disk, both databases
+  std::uint64_t size_bytes = 0;  // on disk
   std::string last_update;       // ISO-8601 UTC of the last commit
 };
 
@@ -83,18 +83,17 @@ class ArticleStore {
   // The stored article (all its fields, text included), or nullopt.
   Result<std::optional<Article>> LoadArticle(std::string_view id);
 
-  // Adds or replaces the article (and replaces all its quotes).
+  // Adds or replaces the article (its quotes with it).
   // REQUIRES: opened kReadWrite.
   Result<PutOutcome> Put(PreparedArticlePtr prepared);
 
-  // Removes the article and its quotes; false when it was not there.
+  // Removes the article (and its quotes); false when it was not there.
   Result<bool> Delete(std::string_view id);
 
-  // Makes everything since the last commit durable (quotes first, so that
-  // an article visible in search always has its quotes).
+  // Makes everything since the last commit durable.
   Status Commit();
 
-  // Commits, then rewrites both databases fully packed (Xapian compaction:
+  // Commits, then rewrites the database fully packed (Xapian compaction:
   // about a third smaller after a bulk load, and faster to search). The
   // swap is crash-safe: Open() finishes or undoes an interrupted one.
   // REQUIRES: opened kReadWrite.

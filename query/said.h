@@ -1,5 +1,5 @@
 // Said: "what did X say (about Y)?" and "who said things about Y?" over the
-// quotes database of a dossier database (<db>/quotes). Every quote carries
+// quotes stored with the articles of a dossier database. Every quote carries
 // its article, date, source and code point offsets, so each answer cites
 // its evidence. Stateless; opens the database read-only on each call.
 #ifndef DOSSIER_QUERY_SAID_H_

@@ -1,11 +1,14 @@
 // Xapian adapter behind indexer/article_store.h.
 //
-// 1. DocumentBuilder turns an article and its analysis into one article
-//    document and one document per quote; it runs on worker threads.
-// 2. ArticleStore owns the two WritableDatabases. Auto-flushing is turned
-//    off (the pipeline commits by batch size, which bounds memory), and
-//    quotes commit before articles so a crash never leaves an article
-//    without its quotes.
+// 1. DocumentBuilder turns an article and its analysis into one document,
+//    its quotes in the document data; it runs on worker threads.
+// 2. ArticleStore owns the WritableDatabase. Auto-flushing is turned off
+//    (the pipeline commits by batch size, which bounds memory).
+//
+// Quotes were one document each in a second database (schema 1); at about
+// eight quotes an article, adding them cost the single writer as much as
+// the articles themselves, so they now ride in their article's document
+// and `dossier said` picks them out of the matching articles.
 #include <xapian.h>
 
 #include <chrono>
@@ -27,7 +30,6 @@ namespace dossier::indexer {
 struct PreparedArticle {
   std::string id;
   Xapian::Document article;
-  std::vector<Xapian::Document> quotes;
 };
 
 void PreparedArticleDeleter::operator()(PreparedArticle* prepared) const {
@@ -38,7 +40,9 @@ namespace {
 
 using internal::StatusFromXapian;
 
-std::string Str(std::string_view view) { return std::string(view); }
+std::string Str(std::string_view view) {
+  return std::string(view);
+}
 
 std::uint64_t Fnv1a64(std::uint64_t hash, std::string_view bytes) {
   for (const char c : bytes) {
@@ -101,8 +105,8 @@ bool IsSearchableName(std::string_view name) {
     return false;
   }
   static const std::set<std::string, std::less<>> kPronouns = {
-      "He", "She", "It", "They", "His", "Her", "Its", "Their", "Him", "Them",
-      "We", "I", "You"};
+      "He",    "She", "It",   "They", "His", "Her", "Its",
+      "Their", "Him", "Them", "We",   "I",   "You"};
   return kPronouns.count(name) == 0;
 }
 
@@ -173,43 +177,31 @@ void AddEntityTerms(std::string_view text, const ArticleAnalysis& analysis,
   }
 }
 
-Xapian::Document BuildQuoteDocument(const Article& article,
-                                    const CodepointMap& cps, const Quote& quote,
-                                    std::size_t quote_index,
-                                    Xapian::TermGenerator* generator) {
-  const std::string_view text = article.text;
+// The stored form of a quote (schemas/xapian_layout.md), offsets in code
+// points of the article text; its speaker's names become terms of `doc`.
+nlohmann::json QuoteJson(std::string_view text, const CodepointMap& cps,
+                         const Quote& quote, Xapian::Document* doc) {
   const auto slice = [&](const Span& span) {
     return span.end <= text.size()
                ? std::string(text.substr(span.begin, span.size()))
                : std::string();
   };
-  Xapian::Document doc;
-  generator->set_document(doc);
-  const std::string content = slice(quote.content);
-  generator->index_text(content);
-  doc.add_boolean_term(Str(kPrefixId) + article.id + "#" +
-                       std::to_string(quote_index));
-  doc.add_boolean_term(Str(kPrefixArticle) + article.id);
   if (!quote.speaker_name.empty()) {
-    AddBooleanTerm(&doc, kPrefixSpeaker, quote.speaker_name);
+    AddBooleanTerm(doc, kPrefixSpeaker, quote.speaker_name);
     std::string_view rest = quote.speaker_name;
     while (!rest.empty()) {
       const std::size_t space = rest.find(' ');
-      AddBooleanTerm(&doc, kPrefixSpeakerWord, rest.substr(0, space));
+      AddBooleanTerm(doc, kPrefixSpeakerWord, rest.substr(0, space));
       rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
     }
   }
-  AddDateTerms(&doc, article.date);
-  nlohmann::json data = {
-      {"article", article.id},
-      {"title", article.title},
-      {"source", article.source},
-      {"date", article.date},
-      {"text", content},
+  return {
+      {"text", slice(quote.content)},
       {"start", cps.ToCodepoint(quote.content.begin)},
       {"end", cps.ToCodepoint(quote.content.end)},
-      {"speaker", quote.speaker_name.empty() ? nlohmann::json(nullptr)
-                                             : nlohmann::json(quote.speaker_name)},
+      {"speaker", quote.speaker_name.empty()
+                      ? nlohmann::json(nullptr)
+                      : nlohmann::json(quote.speaker_name)},
       {"speaker_text", slice(quote.speaker)},
       {"speaker_start", cps.ToCodepoint(quote.speaker.begin)},
       {"speaker_end", cps.ToCodepoint(quote.speaker.end)},
@@ -217,9 +209,6 @@ Xapian::Document BuildQuoteDocument(const Article& article,
       {"kind", QuoteKindName(quote.kind)},
       {"rule", quote.rule},
   };
-  doc.set_data(data.dump(-1, ' ', false,
-                         nlohmann::json::error_handler_t::replace));
-  return doc;
 }
 
 std::string NowIso() {
@@ -250,8 +239,8 @@ std::string ContentHash(const Article& article) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   // A unit separator between fields keeps ("ab","c") apart from ("a","bc").
   for (const std::string* field :
-       {&article.id, &article.url, &article.title, &article.text,
-        &article.date, &article.source, &article.author}) {
+       {&article.id, &article.url, &article.title, &article.text, &article.date,
+        &article.source, &article.author}) {
     hash = Fnv1a64(hash, *field);
     hash = Fnv1a64(hash, "\x1f");
   }
@@ -304,28 +293,27 @@ PreparedArticlePtr DocumentBuilder::Build(const Article& article,
                          {"title", article.title},   {"date", article.date},
                          {"source", article.source}, {"author", article.author},
                          {"text", article.text}};
-  doc.set_data(
-      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-
   if (!analysis.quotes.empty()) {
     const CodepointMap cps(article.text);
-    for (std::size_t i = 0; i < analysis.quotes.size(); ++i) {
-      prepared->quotes.push_back(BuildQuoteDocument(
-          article, cps, analysis.quotes[i], i, &generator));
+    nlohmann::json quotes = nlohmann::json::array();
+    for (const Quote& quote : analysis.quotes) {
+      quotes.push_back(QuoteJson(article.text, cps, quote, &doc));
     }
+    data["quotes"] = std::move(quotes);
+    doc.add_boolean_term(Str(kTermHasQuotes));
+    doc.add_value(kSlotQuoteCount, std::to_string(analysis.quotes.size()));
   }
+  doc.set_data(
+      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return prepared;
 }
 
 struct ArticleStore::Impl {
   std::filesystem::path db_dir;
   std::string articles_path;
-  std::string quotes_path;
-  // Writable when opened kReadWrite; `articles` and `quotes` then alias them.
+  // Writable when opened kReadWrite; `articles` then aliases it.
   std::optional<Xapian::WritableDatabase> articles_writer;
-  std::optional<Xapian::WritableDatabase> quotes_writer;
   Xapian::Database articles;
-  Xapian::Database quotes;
 };
 
 namespace {
@@ -415,27 +403,18 @@ Status ArticleStore::Compact() {
   }
   DOSSIER_RETURN_IF_ERROR(Commit());
   try {
-    impl_->quotes_writer->close();
     impl_->articles_writer->close();
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, impl_->articles_path);
   }
-  // Quotes first, as in Commit(): the articles database is the record.
-  DOSSIER_RETURN_IF_ERROR(CompactOne(impl_->quotes_path));
   DOSSIER_RETURN_IF_ERROR(CompactOne(impl_->articles_path));
   Result<Xapian::WritableDatabase> articles =
       OpenWritable(impl_->articles_path);
   if (!articles.has_value()) {
     return articles.error();
   }
-  Result<Xapian::WritableDatabase> quotes = OpenWritable(impl_->quotes_path);
-  if (!quotes.has_value()) {
-    return quotes.error();
-  }
   impl_->articles_writer.emplace(std::move(*articles));
-  impl_->quotes_writer.emplace(std::move(*quotes));
   impl_->articles = *impl_->articles_writer;
-  impl_->quotes = *impl_->quotes_writer;
   return Status::Ok();
 }
 
@@ -444,7 +423,6 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
   auto impl = std::make_unique<Impl>();
   impl->db_dir = db_dir;
   impl->articles_path = (db_dir / kArticlesSubdir).string();
-  impl->quotes_path = (db_dir / kQuotesSubdir).string();
   if (mode == OpenMode::kReadWrite) {
     std::error_code ec;
     std::filesystem::create_directories(db_dir, ec);
@@ -456,20 +434,13 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
     // pipeline commits by batch size instead, so switch auto-commit off.
     setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 1);
     DOSSIER_RETURN_IF_ERROR(RecoverCompaction(impl->articles_path));
-    DOSSIER_RETURN_IF_ERROR(RecoverCompaction(impl->quotes_path));
     Result<Xapian::WritableDatabase> articles =
         OpenWritable(impl->articles_path);
     if (!articles.has_value()) {
       return articles.error();
     }
-    Result<Xapian::WritableDatabase> quotes = OpenWritable(impl->quotes_path);
-    if (!quotes.has_value()) {
-      return quotes.error();
-    }
     impl->articles_writer.emplace(std::move(*articles));
-    impl->quotes_writer.emplace(std::move(*quotes));
     impl->articles = *impl->articles_writer;
-    impl->quotes = *impl->quotes_writer;
   } else {
     if (!std::filesystem::exists(impl->articles_path)) {
       return Status::NotFound("no dossier database at " + db_dir.string() +
@@ -479,9 +450,6 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
       impl->articles = Xapian::Database(impl->articles_path);
       DOSSIER_RETURN_IF_ERROR(
           CheckSchemaVersion(impl->articles, impl->articles_path));
-      if (std::filesystem::exists(impl->quotes_path)) {
-        impl->quotes = Xapian::Database(impl->quotes_path);
-      }
     } catch (const Xapian::Error& e) {
       return StatusFromXapian(e, impl->articles_path);
     }
@@ -556,13 +524,6 @@ Result<PutOutcome> ArticleStore::Put(PreparedArticlePtr prepared) {
     const bool existed =
         existing != impl_->articles_writer->postlist_end(id_term);
     if (existed) {
-      impl_->quotes_writer->delete_document(Str(kPrefixArticle) +
-                                            prepared->id);
-    }
-    for (Xapian::Document& quote : prepared->quotes) {
-      impl_->quotes_writer->add_document(quote);
-    }
-    if (existed) {
       impl_->articles_writer->replace_document(*existing, prepared->article);
       return PutOutcome::kReplaced;
     }
@@ -582,7 +543,6 @@ Result<bool> ArticleStore::Delete(std::string_view id) {
     if (!impl_->articles_writer->term_exists(id_term)) {
       return false;
     }
-    impl_->quotes_writer->delete_document(Str(kPrefixArticle) + Str(id));
     impl_->articles_writer->delete_document(id_term);
     return true;
   } catch (const Xapian::Error& e) {
@@ -595,7 +555,6 @@ Status ArticleStore::Commit() {
     return Status::Ok();
   }
   try {
-    impl_->quotes_writer->commit();
     impl_->articles_writer->set_metadata(Str(kLastUpdateKey), NowIso());
     impl_->articles_writer->commit();
     return Status::Ok();
@@ -608,9 +567,12 @@ Result<StoreStats> ArticleStore::Stats() {
   try {
     StoreStats stats;
     stats.articles = impl_->articles.get_doccount();
-    stats.quotes = impl_->quotes.get_doccount();
-    stats.size_bytes = DirectorySize(impl_->articles_path) +
-                       DirectorySize(impl_->quotes_path);
+    for (Xapian::ValueIterator it =
+             impl_->articles.valuestream_begin(kSlotQuoteCount);
+         it != impl_->articles.valuestream_end(kSlotQuoteCount); ++it) {
+      stats.quotes += std::strtoull((*it).c_str(), nullptr, 10);
+    }
+    stats.size_bytes = DirectorySize(impl_->articles_path);
     stats.last_update = impl_->articles.get_metadata(Str(kLastUpdateKey));
     return stats;
   } catch (const Xapian::Error& e) {

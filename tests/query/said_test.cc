@@ -40,10 +40,10 @@ void AddArticle(indexer::ArticleStore* store, const std::string& id,
   ArticleAnalysis analysis;
   analysis.quotes = quotes;
   indexer::DocumentBuilder builder;
-  REQUIRE(store
-              ->Put(builder.Build(article, analysis,
-                                  indexer::ContentHash(article)))
-              .has_value());
+  REQUIRE(
+      store
+          ->Put(builder.Build(article, analysis, indexer::ContentHash(article)))
+          .has_value());
 }
 
 void BuildFixture(const std::filesystem::path& dir) {
@@ -112,6 +112,49 @@ TEST_SUITE("query/Said") {
     REQUIRE_FALSE(bad.has_value());
     CHECK(bad.error().message() ==
           "expected a date as YYYY-MM-DD, got \"June\"");
+  }
+
+  TEST_CASE("speaker and topic must meet in the same quote") {
+    testing::ScopedTempDir dir;
+    BuildFixture(dir.path());
+    SaidOptions options;
+    // q1 has a Tom Hale quote and a quote about China, not both at once.
+    options.by = "Hale";
+    options.about = "china";
+    REQUIRE(Said(dir.path(), options).has_value());
+    CHECK(Said(dir.path(), options)->quotes.empty());
+    CHECK(Said(dir.path(), options)->total == 0);
+    options.about = "budget";
+    CHECK(Said(dir.path(), options)->quotes.size() == 1);
+  }
+
+  TEST_CASE("the topic query is evaluated on each quote's words") {
+    testing::ScopedTempDir dir;
+    BuildFixture(dir.path());
+    SaidOptions options;
+    options.by = "Ruiz";
+    options.about = "china NOT labs";
+    REQUIRE(Said(dir.path(), options)->quotes.size() == 1);
+    CHECK(Said(dir.path(), options)->quotes[0].article == "q1");
+    options.about = "china NEAR models";
+    CHECK(Said(dir.path(), options)->quotes.size() == 1);
+    options.about = "\"models open\"";  // a phrase keeps its order
+    CHECK(Said(dir.path(), options)->quotes.empty());
+    options.about = "share OR budgets";
+    REQUIRE(Said(dir.path(), options)->quotes.size() == 1);
+    CHECK(Said(dir.path(), options)->quotes[0].text == "We must share,");
+  }
+
+  TEST_CASE("stats count the quotes stored with the articles") {
+    testing::ScopedTempDir dir;
+    BuildFixture(dir.path());
+    auto store =
+        indexer::ArticleStore::Open(dir.path(), indexer::OpenMode::kReadOnly);
+    REQUIRE(store.has_value());
+    Result<indexer::StoreStats> stats = (*store)->Stats();
+    REQUIRE(stats.has_value());
+    CHECK(stats->articles == 2);
+    CHECK(stats->quotes == 4);
   }
 
   TEST_CASE("without --by, speakers are grouped with counts and a best quote") {
