@@ -432,6 +432,17 @@ std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
                   {"of", "to", "from", "by", "in", "at", "for", "on"})) {
         break;
       }
+      // "X, told the Y Summit": a verb of saying after the comma opens a
+      // new clause, not the next item of a list.
+      if (joiner.text == "," && probe == next &&
+          IsOneOf(unit.text,
+                  {"told",     "said",      "says",   "added",     "warned",
+                   "argued",   "announced", "stated", "explained", "noted",
+                   "wrote",    "asked",     "urged",  "claimed",   "insisted",
+                   "admitted", "confirmed", "denied", "suggested", "tells",
+                   "adds"})) {
+        break;
+      }
     }
     if (found < 0) {
       break;
@@ -536,6 +547,31 @@ class SentenceRules {
   int TailConjunctMask(int first) const {
     return units_[first].kind == ArgKind::kOrg ? kOrgMask | kCandidateBit
                                                : kTailMask;
+  }
+
+  // A name used as a modifier ("co-founded the AI research firm Laude"):
+  // the phrase's own name a few words on, when there is one; else `idx`.
+  int PastModifier(int idx) const {
+    const int size = static_cast<int>(units_.size());
+    if (idx < 0 || !units_[idx].candidate || idx + 1 >= size ||
+        !units_[idx + 1].is_word() || units_[idx + 1].text.empty() ||
+        std::islower(static_cast<unsigned char>(units_[idx + 1].text[0])) ==
+            0 ||
+        IsOneOf(units_[idx + 1].text, {"and", "or", "in", "of", "at", "for",
+                                       "which", "who", "that", "with"})) {
+      return idx;
+    }
+    for (int probe = idx + 1; probe < std::min(size, idx + 8); ++probe) {
+      const Unit& unit = units_[probe];
+      if (unit.is_arg()) {
+        return !unit.pronoun && Matches(unit, kOrgMask) ? probe : idx;
+      }
+      if (IsStopPunct(unit) || IsClauseWord(unit) ||
+          StartsTrigger(units_, probe)) {
+        return idx;
+      }
+    }
+    return idx;
   }
 
   // Index of the argument just before `idx`, past role modifiers, or -1.
@@ -743,9 +779,13 @@ class SentenceRules {
       }
       return;
     }
+    // "the research that led to X" leads nothing.
+    if (trigger.type == RelationType::kLeads && IsWord(units_, end, "to")) {
+      return;
+    }
     int head = PrevArg(units_, begin, head_mask, 30);
     std::vector<int> tails;
-    const int tail = NextArg(units_, end, kTailMask, 6);
+    const int tail = PastModifier(NextArg(units_, end, kTailMask, 6));
     if (tail >= 0) {
       tails = CoordinatedAfter(units_, tail, TailConjunctMask(tail));
     }

@@ -326,6 +326,22 @@ TEST_SUITE("indexer/RelationExtractor") {
                   "Consultant|O].") == "WORKS_FOR(Ana Diaz>Kelp)");
   }
 
+  TEST_CASE("a verb's object past a name used as a modifier") {
+    CHECK(Extract("[Ana Diaz|P] co-founded the AI research firm [Kelp|O] "
+                  "with [Tom Reed|P].",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Kelp) FOUNDED(Tom Reed>Kelp)");
+  }
+
+  TEST_CASE("led to is no leadership; a verb of saying ends a list") {
+    CHECK(Extract("[Ana Diaz|P] said the research that led to [Kelp|O] "
+                  "mattered.",
+                  NoImplied()) == "");
+    CHECK(Extract("[Ana Diaz|P], a co-founder of [Kelp|O], told the "
+                  "[Wisp Summit|O] that labs must share.",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Kelp)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();
