@@ -1,6 +1,7 @@
 // Rules, in order:
 //   1. BIO runs become candidate mentions (token ranges);
-//   2. trailing lower-case words are trimmed ("AI labs" -> "AI"); role
+//   2. trailing lower-case words are trimmed ("AI labs" -> "AI"), and
+//      leading ones ("of Adani Group"), and punctuation alone dropped; role
 //      words, degrees and common-noun acronyms alone are dropped ("CEO",
 //      "Ph.D.", "AI");
 //   3. context cues fix the type and mark it strong: a company noun right
@@ -48,8 +49,8 @@ bool StartsLower(std::string_view w) {
 }
 
 bool IsNameJoiner(std::string_view w) {
-  return In(w, {"of", "de", "du", "van", "von", "der", "la", "le", "al",
-                "bin", "da", "di", "y", "and", "&", "for", "the"});
+  return In(w, {"of", "de", "du", "van", "von", "der", "la", "le", "al", "bin",
+                "da", "di", "y", "and", "&", "for", "the"});
 }
 
 bool IsRoleOrDegree(const std::string& w) {
@@ -59,26 +60,26 @@ bool IsRoleOrDegree(const std::string& w) {
 }
 
 bool IsNounAcronym(const std::string& w) {
-  return In(w, {"ai", "it", "tv", "gdp", "ipo", "pc", "ceo", "cfo", "cto",
-                "dna", "vat", "gmt", "id", "pr", "hr", "r&d", "m&a", "etf",
-                "api", "gpu", "cpu", "vr", "ar", "3d", "5g", "4g", "llm",
-                "ml", "nft", "ev", "suv", "ok", "faq", "diy", "ceos"});
+  return In(w, {"ai",  "it",  "tv",  "gdp", "ipo", "pc",  "ceo", "cfo", "cto",
+                "dna", "vat", "gmt", "id",  "pr",  "hr",  "r&d", "m&a", "etf",
+                "api", "gpu", "cpu", "vr",  "ar",  "3d",  "5g",  "4g",  "llm",
+                "ml",  "nft", "ev",  "suv", "ok",  "faq", "diy", "ceos"});
 }
 
 bool IsCompanyNoun(const std::string& w) {
-  return In(w, {"firm", "company", "startup", "start-up", "maker", "giant",
-                "conglomerate", "retailer", "carrier", "airline", "insurer",
-                "lender", "brokerage", "subsidiary", "rival", "competitor",
-                "developer", "manufacturer", "chipmaker", "automaker",
-                "publisher", "broadcaster", "operator"});
+  return In(w, {"firm",      "company",      "startup",      "start-up",
+                "maker",     "giant",        "conglomerate", "retailer",
+                "carrier",   "airline",      "insurer",      "lender",
+                "brokerage", "subsidiary",   "rival",        "competitor",
+                "developer", "manufacturer", "chipmaker",    "automaker",
+                "publisher", "broadcaster",  "operator"});
 }
 
 bool IsFounderWord(const std::string& w) {
-  return In(w, {"co-founder", "cofounder", "founder", "co-founders",
-                "founders", "ceo", "cto", "cfo", "coo", "chairman",
-                "co-founded", "founded", "cofounded", "employees",
-                "investors", "shareholders", "spokesman", "spokeswoman",
-                "spokesperson"});
+  return In(w, {"co-founder", "cofounder", "founder", "co-founders", "founders",
+                "ceo", "cto", "cfo", "coo", "chairman", "co-founded", "founded",
+                "cofounded", "employees", "investors", "shareholders",
+                "spokesman", "spokeswoman", "spokesperson"});
 }
 
 std::string Join(const std::vector<std::string_view>& words,
@@ -99,8 +100,8 @@ bool EndsWithTerminator(const std::vector<std::string_view>& words,
     return false;
   }
   std::uint32_t i = s.first_token + s.token_count - 1;
-  while (i > s.first_token && (words[i] == "\"" || words[i] == "'" ||
-                               words[i] == ")")) {
+  while (i > s.first_token &&
+         (words[i] == "\"" || words[i] == "'" || words[i] == ")")) {
     --i;
   }
   return words[i] == "." || words[i] == "!" || words[i] == "?" ||
@@ -203,9 +204,24 @@ void AppendMentions(std::string_view text,
                                       IsNameJoiner(words[c.last - 1]))) {
         --c.last;
       }
+      // English joiners never open a name ("of Adani Group"); particles
+      // may ("van Buuren", "de Gaulle").
       while (c.first + 1 < c.last && StartsLower(words[c.first]) &&
-             !IsNameJoiner(words[c.first])) {
+             (!IsNameJoiner(words[c.first]) ||
+              In(words[c.first], {"of", "and", "for", "the"}))) {
         ++c.first;
+      }
+      // Punctuation alone is no name ("founder & CEO" tagged "&").
+      bool has_alnum = false;
+      for (std::uint32_t w = c.first; w < c.last && !has_alnum; ++w) {
+        has_alnum = std::any_of(words[w].begin(), words[w].end(), [](char ch) {
+          return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+                 (ch >= 'A' && ch <= 'Z') ||
+                 static_cast<unsigned char>(ch) >= 0x80;
+        });
+      }
+      if (!has_alnum) {
+        continue;
       }
       const std::string lower = Lower(words[c.first]);
       if (c.last - c.first == 1 &&
@@ -283,8 +299,9 @@ void AppendMentions(std::string_view text,
       i = best;
     }
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+  std::sort(
+      kept.begin(), kept.end(),
+      [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   // 6. Mentions with ORG kinds.
   std::size_t sentence = 0;
   for (const Candidate& c : kept) {

@@ -1,13 +1,13 @@
 #include "indexer/entity_recognizer.h"
 
+#include <doctest/doctest.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "indexer/internal/ner_embedded_model.h"
 #include "indexer/internal/ner_features.h"
@@ -81,6 +81,18 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find("Transformer:ORG") == std::string::npos);
   }
 
+  TEST_CASE("No mention opens with an English joiner or is punctuation") {
+    for (const char* text :
+         {"Gautam Adani is the founder & chairman of Adani Group.",
+          "He was the founder & CEO of SoftPlus, a software firm."}) {
+      const std::string got = Render(text);
+      CAPTURE(got);
+      CHECK(got.find(" &:") == std::string::npos);
+      CHECK(got.find(" of ") == std::string::npos);
+      CHECK(got.find(" and ") == std::string::npos);
+    }
+  }
+
   TEST_CASE("Recognize reads university short names in academic sentences") {
     const std::string got = Render(
         "Researchers at institutions such as Stanford and Yale published "
@@ -89,7 +101,8 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find(" Stanford:ORG/INSTITUTION ") != std::string::npos);
   }
 
-  TEST_CASE("Recognize keeps only body-confirmed names in Title Case headlines") {
+  TEST_CASE(
+      "Recognize keeps only body-confirmed names in Title Case headlines") {
     const std::string text =
         "Fabrikam Founder Warns Over Chip Supply Shift\n\n"
         "Maria Gonzalez, co-founder of Fabrikam, warned of a shortage.";
@@ -123,7 +136,8 @@ TEST_SUITE("indexer/EntityRecognizer") {
       CHECK((m.type == EntityType::kOrg) == (m.org_kind != OrgKind::kNone));
       last_end = m.span.end;
     }
-    CHECK(Render(text).find(" Ren\xC3\xA9 Dubois:PERSON ") != std::string::npos);
+    CHECK(Render(text).find(" Ren\xC3\xA9 Dubois:PERSON ") !=
+          std::string::npos);
   }
 
   TEST_CASE("Recognize gives the same mentions on several threads at once") {
@@ -150,8 +164,10 @@ TEST_SUITE("indexer/EntityRecognizer") {
           const bool long_first = (round + t) % 2 == 0;
           const std::string& first = long_first ? long_text : short_text;
           const std::string& second = long_first ? short_text : long_text;
-          mismatches[t] += Render(first) != (long_first ? expected_long : expected_short);
-          mismatches[t] += Render(second) != (long_first ? expected_short : expected_long);
+          mismatches[t] +=
+              Render(first) != (long_first ? expected_long : expected_short);
+          mismatches[t] +=
+              Render(second) != (long_first ? expected_short : expected_long);
         }
       });
     }
@@ -164,7 +180,8 @@ TEST_SUITE("indexer/EntityRecognizer") {
     }
   }
 
-  TEST_CASE("Recognize still works after a document too large to keep buffers for") {
+  TEST_CASE(
+      "Recognize still works after a document too large to keep buffers for") {
     const std::string small =
         "Andy Konwinski, co-founder of Databricks, spoke in Berlin.";
     const std::string before = Render(small);
@@ -207,8 +224,8 @@ TEST_SUITE("indexer/EntityRecognizer") {
 
   TEST_CASE("TagWords gives one valid BIO tag per word") {
     const std::vector<std::string_view> words = {
-        "U.N.", "official", "Ekeus", "heads", "for", "Baghdad", ".",
-        "Peter", "Blackburn"};
+        "U.N.",    "official", "Ekeus", "heads",    "for",
+        "Baghdad", ".",        "Peter", "Blackburn"};
     const std::vector<std::string> tags = Recognizer().TagWords(words, {0, 7});
     REQUIRE(tags.size() == words.size());
     CHECK(tags[5] == "B-LOC");
@@ -239,12 +256,14 @@ TEST_SUITE("indexer/EntityRecognizer") {
     const std::string bytes(internal::EmbeddedNerModel());
     REQUIRE(bytes.size() > 100);
     const Result<std::unique_ptr<EntityRecognizer>> truncated =
-        EntityRecognizer::FromBytes(std::string_view(bytes).substr(0, bytes.size() / 2));
+        EntityRecognizer::FromBytes(
+            std::string_view(bytes).substr(0, bytes.size() / 2));
     REQUIRE_FALSE(truncated.has_value());
     CHECK(truncated.error().code() == StatusCode::kCorruption);
 
     std::string flipped = bytes;
-    flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 1);
+    flipped[bytes.size() / 2] =
+        static_cast<char>(flipped[bytes.size() / 2] ^ 1);
     const Result<std::unique_ptr<EntityRecognizer>> bad_sum =
         EntityRecognizer::FromBytes(flipped);
     REQUIRE_FALSE(bad_sum.has_value());
@@ -258,7 +277,8 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(version.error().code() == StatusCode::kNotSupported);
   }
 
-  TEST_CASE("NormalizeMentionName strips quotes, articles, titles, possessives") {
+  TEST_CASE(
+      "NormalizeMentionName strips quotes, articles, titles, possessives") {
     struct Case {
       const char* surface;
       EntityType type;
@@ -268,7 +288,9 @@ TEST_SUITE("indexer/EntityRecognizer") {
         {"the Laude  Institute's", EntityType::kOrg, "Laude Institute"},
         {"Mr. Konwinski", EntityType::kPerson, "Konwinski"},
         {"Mr. Konwinski", EntityType::kOrg, "Mr. Konwinski"},
-        {"\xE2\x80\x9C" "Fabrikam\xE2\x80\x9D", EntityType::kOrg, "Fabrikam"},
+        {"\xE2\x80\x9C"
+         "Fabrikam\xE2\x80\x9D",
+         EntityType::kOrg, "Fabrikam"},
         {"Alibaba\xE2\x80\x99s", EntityType::kOrg, "Alibaba"},
         {"The Hague", EntityType::kPlace, "Hague"},
     };
@@ -303,7 +325,8 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK(index.Find(0) == -1);
   }
 
-  TEST_CASE("WordBlockTable tells words apart even when their hashes are equal") {
+  TEST_CASE(
+      "WordBlockTable tells words apart even when their hashes are equal") {
     internal::WordBlockTable table;
     table.Reset(4);
     table.Insert("Apple", 42, 0);
@@ -348,8 +371,8 @@ TEST_SUITE("indexer/internal/ner") {
     const int org = internal::BeginLabel(1);
     const std::vector<int> labels = {org, 0, 0, org, 0, 0, 0, 0};
     ComputeHistory(doc, labels, &context);
-    CHECK(context.history[6] == 1);  // the two others are ORG
-    CHECK(context.history[0] == 1);  // one ORG beats one outside
+    CHECK(context.history[6] == 1);   // the two others are ORG
+    CHECK(context.history[0] == 1);   // one ORG beats one outside
     CHECK(context.history[1] == -1);  // "rose" occurs once
     CHECK(context.history[2] == -1);  // no letters
   }
