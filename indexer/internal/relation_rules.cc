@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace dossier::indexer::internal {
 namespace {
@@ -307,10 +308,36 @@ struct TriggerMatch {
   int length = 0;
 };
 
+// The triggers by their first word, built once: the rules ask about every
+// unit of every sentence, and a scan of the whole table per unit was the
+// largest cost of relation extraction.
+const std::unordered_map<std::string_view, std::vector<const Trigger*>>&
+TriggersByFirstWord() {
+  static const std::unordered_map<std::string_view, std::vector<const Trigger*>>
+      kIndex = [] {
+        std::unordered_map<std::string_view, std::vector<const Trigger*>> index;
+        for (const Trigger& trigger : kTriggers) {
+          const std::string_view phrase = trigger.phrase;
+          index[phrase.substr(0, phrase.find(' '))].push_back(&trigger);
+        }
+        return index;
+      }();
+  return kIndex;
+}
+
 std::optional<TriggerMatch> MatchTrigger(const Units& units, int idx) {
+  if (idx < 0 || idx >= static_cast<int>(units.size()) ||
+      !units[idx].is_word()) {
+    return std::nullopt;
+  }
+  const auto& index = TriggersByFirstWord();
+  const auto found = index.find(units[idx].text);
+  if (found == index.end()) {
+    return std::nullopt;
+  }
   std::optional<TriggerMatch> best;
-  for (const Trigger& trigger : kTriggers) {
-    std::string_view rest = trigger.phrase;
+  for (const Trigger* trigger : found->second) {
+    std::string_view rest = trigger->phrase;
     int length = 0;
     bool ok = true;
     while (!rest.empty()) {
@@ -325,7 +352,7 @@ std::optional<TriggerMatch> MatchTrigger(const Units& units, int idx) {
       ++length;
     }
     if (ok && (!best || length > best->length)) {
-      best = TriggerMatch{&trigger, length};
+      best = TriggerMatch{trigger, length};
     }
   }
   return best;
