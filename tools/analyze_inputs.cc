@@ -7,20 +7,13 @@
 
 namespace dossier::tools {
 
-ExitCode AnalyzeInputs(
-    std::string_view command, const std::vector<std::string>& paths,
-    const indexer::AnalyzerOptions& options,
-    const std::function<void(const Article&, const ArticleAnalysis&)>& print) {
+ExitCode ForEachInputArticle(std::string_view command,
+                             const std::vector<std::string>& paths,
+                             const std::function<void(const Article&)>& fn) {
   const std::string prefix = "dossier " + std::string(command) + ": ";
   Result<std::vector<indexer::InputFile>> inputs = indexer::ExpandInputs(paths);
   if (!inputs.has_value()) {
     std::cerr << prefix << inputs.error().ToString() << "\n";
-    return ExitCode::kFailure;
-  }
-  Result<std::unique_ptr<indexer::Analyzer>> analyzer =
-      indexer::Analyzer::Create(options);
-  if (!analyzer.has_value()) {
-    std::cerr << prefix << analyzer.error().ToString() << "\n";
     return ExitCode::kFailure;
   }
   std::size_t rejected = 0;
@@ -32,7 +25,7 @@ ExitCode AnalyzeInputs(
             std::cerr << prefix << item.reject->status.ToString() << "\n";
             return;
           }
-          print(*item.article, (*analyzer)->Analyze(*item.article));
+          fn(*item.article);
         });
     if (!status.ok()) {
       ++rejected;
@@ -40,6 +33,22 @@ ExitCode AnalyzeInputs(
     }
   }
   return rejected == 0 ? ExitCode::kOk : ExitCode::kRejectedRecords;
+}
+
+ExitCode AnalyzeInputs(
+    std::string_view command, const std::vector<std::string>& paths,
+    const indexer::AnalyzerOptions& options,
+    const std::function<void(const Article&, const ArticleAnalysis&)>& print) {
+  Result<std::unique_ptr<indexer::Analyzer>> analyzer =
+      indexer::Analyzer::Create(options);
+  if (!analyzer.has_value()) {
+    std::cerr << "dossier " << command << ": " << analyzer.error().ToString()
+              << "\n";
+    return ExitCode::kFailure;
+  }
+  return ForEachInputArticle(command, paths, [&](const Article& article) {
+    print(article, (*analyzer)->Analyze(article));
+  });
 }
 
 }  // namespace dossier::tools

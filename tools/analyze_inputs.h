@@ -1,6 +1,6 @@
-// AnalyzeInputs: the loop shared by the commands that analyse files without
-// indexing them (quotes, relations): expand the inputs, read every article,
-// run the Analyzer and hand each result to a printer. Rejects are reported
+// The loop shared by the commands that analyse files without indexing them
+// (extract, quotes, relations): expand the inputs, read every article, and
+// hand it (analysed, for AnalyzeInputs) to a printer. Rejects are reported
 // on stderr as "dossier <command>: FILE:LINE: reason".
 #ifndef DOSSIER_TOOLS_ANALYZE_INPUTS_H_
 #define DOSSIER_TOOLS_ANALYZE_INPUTS_H_
@@ -17,8 +17,15 @@
 
 namespace dossier::tools {
 
-// Returns kFailure when the inputs or the analyzer cannot be set up,
-// kRejectedRecords when any record was rejected, else kOk.
+// Reads every article of `paths` (files or folders in any format `index`
+// reads) and hands it to `fn`. Returns kFailure when the inputs cannot be
+// expanded, kRejectedRecords when any record or file was rejected, else kOk.
+ExitCode ForEachInputArticle(std::string_view command,
+                             const std::vector<std::string>& paths,
+                             const std::function<void(const Article&)>& fn);
+
+// ForEachInputArticle with the full analysis of each article. Returns
+// kFailure also when the analyzer cannot be set up.
 ExitCode AnalyzeInputs(
     std::string_view command, const std::vector<std::string>& paths,
     const indexer::AnalyzerOptions& options,

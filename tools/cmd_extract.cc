@@ -3,13 +3,12 @@
 // entity mentions (type, ORG kind, code point offsets, normalized name).
 // Files are read with the archive readers (indexer/archive_reader.h):
 // JSONL, text, HTML, Reuters SGML, gzip; rejected records go to stderr.
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "common/annotations.h"
 #include "common/article.h"
@@ -18,6 +17,7 @@
 #include "indexer/archive_reader.h"
 #include "indexer/entity_recognizer.h"
 #include "indexer/tokenizer.h"
+#include "tools/analyze_inputs.h"
 #include "tools/command_registry.h"
 
 namespace dossier::tools {
@@ -44,11 +44,12 @@ nlohmann::json ArticleJson(const Article& article,
   for (const Mention& m : analysis.mentions) {
     const std::string surface =
         article.text.substr(m.span.begin, m.span.size());
-    nlohmann::json j = {{"text", surface},
-                        {"type", EntityTypeName(m.type)},
-                        {"begin", cp(m.span.begin)},
-                        {"end", cp(m.span.end)},
-                        {"name", indexer::NormalizeMentionName(surface, m.type)}};
+    nlohmann::json j = {
+        {"text", surface},
+        {"type", EntityTypeName(m.type)},
+        {"begin", cp(m.span.begin)},
+        {"end", cp(m.span.end)},
+        {"name", indexer::NormalizeMentionName(surface, m.type)}};
     if (m.org_kind != OrgKind::kNone) {
       j["org_kind"] = OrgKindName(m.org_kind);
     }
@@ -95,38 +96,17 @@ ExitCode RunExtract(const ExtractOptions& options) {
     return ExitCode::kFailure;
   }
   nlohmann::json articles = nlohmann::json::array();
-  ExitCode code = ExitCode::kOk;
-  Result<std::vector<indexer::InputFile>> inputs =
-      indexer::ExpandInputs(options.paths);
-  if (!inputs.has_value()) {
-    std::cerr << "dossier extract: " << inputs.error().ToString() << "\n";
-    return ExitCode::kFailure;
-  }
-  const auto handle = [&](indexer::ReadItem item) {
-    if (item.reject.has_value()) {
-      std::cerr << "dossier extract: rejected "
-                << item.reject->status.ToString() << "\n";
-      code = ExitCode::kRejectedRecords;
-      return;
-    }
-    const Article& article = *item.article;
-    ArticleAnalysis analysis;
-    indexer::Tokenize(article.text, &analysis);
-    (*recognizer)->Recognize(article.text, &analysis);
-    if (options.json) {
-      articles.push_back(ArticleJson(article, analysis));
-    } else {
-      PrintText(article, analysis);
-    }
-  };
-  for (const indexer::InputFile& input : *inputs) {
-    const Status status =
-        indexer::ReadInput(input, indexer::ReaderOptions{}, handle);
-    if (!status.ok()) {
-      std::cerr << "dossier extract: " << status.ToString() << "\n";
-      code = ExitCode::kFailure;
-    }
-  }
+  const ExitCode code = ForEachInputArticle(
+      "extract", options.paths, [&](const Article& article) {
+        ArticleAnalysis analysis;
+        indexer::Tokenize(article.text, &analysis);
+        (*recognizer)->Recognize(article.text, &analysis);
+        if (options.json) {
+          articles.push_back(ArticleJson(article, analysis));
+        } else {
+          PrintText(article, analysis);
+        }
+      });
   if (options.json) {
     std::cout << nlohmann::json{{"articles", articles}}.dump(2) << "\n";
   }
