@@ -9,6 +9,8 @@
 //      an ORG; a determiner before a PERSON ("the Transformer
 //      architecture") makes it MISC; a university short name in an academic
 //      sentence is an ORG; an ORG named like an event is MISC;
+//      3b. the names listed after "companies including", "labs such as"
+//      are organisations (and found when the tagger missed them);
 //   4. strong types spread to every mention with the same text;
 //   5. Title Case headlines ("Databricks Co-founder Expresses Concern")
 //      keep no tagger mentions: the names the body recognized are matched
@@ -156,6 +158,81 @@ void ApplyCues(const std::vector<std::string_view>& words,
   }
 }
 
+bool IsPluralOrgNoun(const std::string& w) {
+  return In(w,
+            {"companies",     "firms",        "labs",          "laboratories",
+             "startups",      "start-ups",    "rivals",        "groups",
+             "banks",         "lenders",      "insurers",      "carriers",
+             "airlines",      "makers",       "manufacturers", "developers",
+             "retailers",     "brands",       "giants",        "corporations",
+             "conglomerates", "businesses",   "organizations", "organisations",
+             "agencies",      "institutions", "universities",  "charities",
+             "publishers",    "broadcasters", "networks",      "platforms",
+             "providers",     "suppliers",    "competitors",   "automakers",
+             "carmakers",     "chipmakers",   "exchanges"});
+}
+
+bool StartsUpper(std::string_view w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') ||
+                        static_cast<unsigned char>(w[0]) >= 0xC0);
+}
+
+// Rule 3b: the names listed after a plural organisation noun and
+// "including", "such as" or "like" are organisations; a listed name the
+// tagger missed becomes a candidate. The list ends at the first word that
+// is neither a name nor a separator.
+void MarkListedOrganisations(const std::vector<std::string_view>& words,
+                             std::uint32_t begin, std::uint32_t end,
+                             std::vector<Candidate>* candidates,
+                             std::vector<std::size_t>* sentence_of,
+                             std::size_t sentence) {
+  for (std::uint32_t i = begin; i + 1 < end; ++i) {
+    if (!IsPluralOrgNoun(Lower(words[i]))) {
+      continue;
+    }
+    std::uint32_t j = i + 1;
+    if (words[j] == ",") {
+      ++j;
+    }
+    if (j < end && Lower(words[j]) == "including") {
+      ++j;
+    } else if (j + 1 < end && Lower(words[j]) == "such" &&
+               Lower(words[j + 1]) == "as") {
+      j += 2;
+    } else if (j < end && Lower(words[j]) == "like") {
+      ++j;
+    } else {
+      continue;
+    }
+    while (j < end) {
+      if (words[j] == "," || words[j] == "and" || words[j] == "or") {
+        ++j;
+        continue;
+      }
+      if (!StartsUpper(words[j])) {
+        break;
+      }
+      std::uint32_t k = j + 1;
+      while (k < end && StartsUpper(words[k])) {
+        ++k;
+      }
+      bool covered = false;
+      for (Candidate& c : *candidates) {
+        if (c.first < k && j < c.last) {
+          covered = true;
+          c.type = EntityType::kOrg;  // "firms such as Goldman Sachs"
+          c.strong = true;
+        }
+      }
+      if (!covered) {
+        candidates->push_back(Candidate{j, k, EntityType::kOrg, true});
+        sentence_of->push_back(sentence);
+      }
+      j = k;
+    }
+  }
+}
+
 EntityType TypeOfLabel(int label) {
   switch (LabelType(label)) {
     case 0:
@@ -233,6 +310,10 @@ void AppendMentions(std::string_view text,
       candidates.push_back(c);
       sentence_of.push_back(s);
     }
+    // Lists of organisations ("AI labs, including OpenAI, Meta and
+    // Anthropic"; "labs such as DeepSeek"): every name listed is one.
+    MarkListedOrganisations(words, sentence.first_token, end, &candidates,
+                            &sentence_of, s);
     // University short names the tagger missed, in academic sentences.
     for (std::uint32_t i = sentence.first_token; i < end; ++i) {
       if (StartsLower(words[i]) || !IsUniversityShortName(words[i])) {

@@ -93,6 +93,25 @@ TEST_SUITE("indexer/EntityRecognizer") {
     }
   }
 
+  TEST_CASE("Names listed after 'companies including' are organisations") {
+    const std::string got = Render(
+        "Several AI laboratories, including Zentrix, Meta, and Quorvane, "
+        "keep their models closed, while labs such as Vellumtek and Orbisal "
+        "publish theirs.");
+    CAPTURE(got);
+    for (const char* expected :
+         {" Zentrix:ORG/COMPANY ", " Meta:ORG/COMPANY ",
+          " Quorvane:ORG/COMPANY ", " Vellumtek:ORG/COMPANY ",
+          " Orbisal:ORG/COMPANY "}) {
+      CHECK(got.find(expected) != std::string::npos);
+    }
+    // People listed after a noun for people stay people.
+    const std::string people =
+        Render("Leaders such as Angela Merkel spoke in Berlin.");
+    CAPTURE(people);
+    CHECK(people.find(" Angela Merkel:PERSON ") != std::string::npos);
+  }
+
   TEST_CASE("Recognize reads university short names in academic sentences") {
     const std::string got = Render(
         "Researchers at institutions such as Stanford and Yale published "
