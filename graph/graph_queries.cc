@@ -402,32 +402,39 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
   std::vector<Cooc> cooc;
   const bool dated = !options.since.empty() || !options.until.empty();
   if (!options.typed_only && !options.relation) {
-    const std::string tag = dated ? "E" : "N";
     DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-        Cf::kCooccurrence, tag + prefix,
+        Cf::kCooccurrence, "N" + prefix,
         [&](std::string_view key, std::string_view value) {
-          if (key.size() < 17) {
-            return true;
-          }
-          const EntityId other = internal::DecodeFixed64(key.substr(9));
-          if (dated) {
-            internal::CoocEvidence ev;
-            if (internal::DecodeCoocEvidence(value, &ev) &&
-                InRange(ev.date10, options)) {
-              if (cooc.empty() || cooc.back().other != other) {
-                cooc.push_back({other, 0, 0});
-              }
-              cooc.back().articles += 1;
-              cooc.back().sentences += ev.sentences;
-            }
-            return true;
-          }
           internal::CoocCounts c;
-          if (internal::DecodeCoocCounts(value, &c)) {
-            cooc.push_back({other, c.articles, c.sentences});
+          if (key.size() < 17 || !internal::DecodeCoocCounts(value, &c) ||
+              c.articles <= 0) {
+            return true;
           }
+          cooc.push_back({internal::DecodeFixed64(key.substr(9)), c.articles,
+                          c.sentences});
           return true;
         }));
+  }
+  if (dated) {
+    // Recount each neighbour from the evidence of its articles in range.
+    for (Cooc& c : cooc) {
+      c.articles = 0;
+      c.sentences = 0;
+      DOSSIER_RETURN_IF_ERROR(
+          kv_->Scan(Cf::kCooccurrence,
+                    internal::CoocEvidenceKey(std::min(id, c.other),
+                                              std::max(id, c.other), ""),
+                    [&](std::string_view, std::string_view value) {
+                      internal::CoocEvidence ev;
+                      if (internal::DecodeCoocEvidence(value, &ev) &&
+                          InRange(ev.date10, options)) {
+                        c.articles += 1;
+                        c.sentences += ev.sentences;
+                      }
+                      return true;
+                    }));
+    }
+    std::erase_if(cooc, [](const Cooc& c) { return c.articles == 0; });
   }
   for (const Cooc& c : cooc) {
     auto it = found.find(c.other);
@@ -531,7 +538,8 @@ Result<std::optional<Link>> GraphStore::FindLink(
   // Co-occurrence: prefer a shared sentence over a shared article.
   std::optional<Link> article_only;
   DOSSIER_RETURN_IF_ERROR(
-      kv_->Scan(Cf::kCooccurrence, internal::CoocEvidenceKey(a, b, ""),
+      kv_->Scan(Cf::kCooccurrence,
+                internal::CoocEvidenceKey(std::min(a, b), std::max(a, b), ""),
                 [&](std::string_view key, std::string_view value) {
                   internal::CoocKeyParts p;
                   internal::CoocEvidence ev;

@@ -359,8 +359,9 @@ Contributions Contribute(std::string_view article_id,
   auto& owned_cooc = c.owned[Cf::kCooccurrence];
   for (const auto& [pair, ev] : pairs) {
     const std::string encoded = EncodeCoocEvidence(ev);
+    // Evidence once per unordered pair (smaller id first); the counts both
+    // ways, so that each entity's neighbours are one prefix scan.
     owned_cooc[CoocEvidenceKey(pair.first, pair.second, article_id)] = encoded;
-    owned_cooc[CoocEvidenceKey(pair.second, pair.first, article_id)] = encoded;
     const CoocCounts delta{1, ev.sentences};
     c.cooc_counts[CoocCountKey(pair.first, pair.second)] = delta;
     c.cooc_counts[CoocCountKey(pair.second, pair.first)] = delta;

@@ -402,6 +402,32 @@ TEST_SUITE("graph/GraphStore") {
     REQUIRE(l->size() == 1);
     CHECK((*l)[0].entity.name == "Ali Ghodsi");
 
+    // Co-occurrence evidence is stored once per pair, under the smaller
+    // id: a dated question must find it from either side.
+    const EntityId pete = Find(*store, "Pete Sonsini").id;
+    NeighborOptions cooc_only;
+    cooc_only.entity_type = EntityType::kPerson;
+    cooc_only.since = "2025-01-01";
+    for (const auto& [from, to] :
+         {std::pair{andy, "Pete Sonsini"}, std::pair{pete, "Andy Konwinski"}}) {
+      auto dated = store->Neighbors(from, cooc_only);
+      REQUIRE(dated.has_value());
+      REQUIRE(dated->size() == 1);
+      CHECK((*dated)[0].entity.name == to);
+      CHECK((*dated)[0].cooc_articles == 1);
+      CHECK((*dated)[0].cooc_sentences == 1);
+    }
+    cooc_only.since = "2025-06-15";
+    CHECK(store->Neighbors(pete, cooc_only)->empty());
+    auto pete_andy = store->FindLink(pete, andy, {});
+    REQUIRE(pete_andy.has_value());
+    REQUIRE(pete_andy->has_value());
+    auto andy_pete = store->FindLink(andy, pete, {});
+    REQUIRE(andy_pete.has_value());
+    REQUIRE(andy_pete->has_value());
+    CHECK((*pete_andy)->evidence.article == "a1");
+    CHECK((*andy_pete)->evidence.sentence == (*pete_andy)->evidence.sentence);
+
     auto link = store->FindLink(dbx, andy, {});
     REQUIRE(link.has_value());
     REQUIRE(link->has_value());
