@@ -62,23 +62,35 @@ std::string PublicDate(std::string_view date10) {
   return date10 == internal::kUnknownDate ? std::string() : std::string(date10);
 }
 
-// The citation of `e`, with its sentence read from `sentences` (left empty
-// if unreadable: the article id and offsets still cite it).
-EvidenceRef ToRef(const internal::KvStore& kv, std::string_view article,
-                  std::string_view date10, const internal::Evidence& e) {
+// The citation of `e` without its sentence's text.
+EvidenceRef ToRefWithoutText(std::string_view article, std::string_view date10,
+                             const internal::Evidence& e) {
   EvidenceRef r;
   r.article = std::string(article);
   r.date = PublicDate(date10);
   r.start = e.start;
   r.end = e.end;
   r.role = e.role;
-  if (e.end > e.start) {
-    Result<std::optional<std::string>> text =
-        kv.Get(Cf::kSentences, internal::SentenceKey(article, e.start));
-    if (text.has_value() && text->has_value()) {
-      r.sentence = std::move(**text);
-    }
+  return r;
+}
+
+// Reads the sentence of `r` from `sentences` (left empty if unreadable: the
+// article id and offsets still cite it).
+void FillSentence(const internal::KvStore& kv, EvidenceRef* r) {
+  if (r->end <= r->start || !r->sentence.empty()) {
+    return;
   }
+  Result<std::optional<std::string>> text =
+      kv.Get(Cf::kSentences, internal::SentenceKey(r->article, r->start));
+  if (text.has_value() && text->has_value()) {
+    r->sentence = std::move(**text);
+  }
+}
+
+EvidenceRef ToRef(const internal::KvStore& kv, std::string_view article,
+                  std::string_view date10, const internal::Evidence& e) {
+  EvidenceRef r = ToRefWithoutText(article, date10, e);
+  FillSentence(kv, &r);
   return r;
 }
 
@@ -387,7 +399,9 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
               static_cast<std::uint16_t>(1u << p.type);
           t.typed += static_cast<std::int64_t>(v.evidence.size());
           if (!t.evidence && !v.evidence.empty()) {
-            t.evidence = ToRef(*kv_, p.article, v.date10, v.evidence.front());
+            // The text is read only for the neighbours returned.
+            t.evidence =
+                ToRefWithoutText(p.article, v.date10, v.evidence.front());
           }
           return true;
         }));
@@ -495,6 +509,9 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
       continue;
     }
     n.entity = *s;
+    if (n.evidence) {
+      FillSentence(*kv_, &*n.evidence);
+    }
     out.push_back(std::move(n));
   }
   return out;

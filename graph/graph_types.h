@@ -96,9 +96,9 @@ struct Neighbor {
   EntitySummary entity;
   double weight = 0;  // typed evidence x3 + same-sentence + same-article/4
   std::vector<std::pair<RelationType, bool>> relations;  // (type, outgoing)
-  std::int64_t typed_evidence = 0;   // sentences asserting typed relations
-  std::int64_t cooc_articles = 0;    // articles naming both
-  std::int64_t cooc_sentences = 0;   // sentences naming both
+  std::int64_t typed_evidence = 0;      // sentences asserting typed relations
+  std::int64_t cooc_articles = 0;       // articles naming both
+  std::int64_t cooc_sentences = 0;      // sentences naming both
   std::optional<EvidenceRef> evidence;  // the best supporting sentence
 };
 
@@ -117,8 +117,9 @@ struct NeighborOptions {
   std::string until;
   // At most this many neighbours, strongest first. Default: 50.
   std::size_t limit = 50;
-  // Fill Neighbor::entity beyond its id; costs one read per neighbour, and
-  // the type filters need it. Default: true.
+  // Fill Neighbor::entity beyond its id and the text of Neighbor::evidence;
+  // costs two reads per neighbour, and the type filters need it. Without
+  // it the evidence still names the article and offsets. Default: true.
   bool summaries = true;
 };
 
@@ -137,7 +138,7 @@ struct GraphEdge {
   bool typed = false;
   RelationType type = RelationType::kWorksFor;  // when typed
   std::int64_t articles = 0;
-  std::int64_t sentences = 0;  // co-occurrence only
+  std::int64_t sentences = 0;            // co-occurrence only
   std::vector<std::string> article_ids;  // provenance (filled on request)
 };
 
