@@ -42,8 +42,8 @@ CodePoint PeekAt(std::string_view text, std::size_t pos) {
 
 bool IsSpace(char32_t cp) {
   if (cp < 0x80) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-           cp == '\f' || cp == '\v';
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+           cp == '\v';
   }
   return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
@@ -53,8 +53,12 @@ bool IsSpace(char32_t cp) {
 bool IsAsciiAlpha(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
-bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-bool IsUpperAscii(char32_t cp) { return cp >= 'A' && cp <= 'Z'; }
+bool IsDigit(char32_t cp) {
+  return cp >= '0' && cp <= '9';
+}
+bool IsUpperAscii(char32_t cp) {
+  return cp >= 'A' && cp <= 'Z';
+}
 
 // Letters and digits of any script. Non-ASCII code points count as letters
 // unless they fall in a punctuation or symbol block.
@@ -79,15 +83,17 @@ bool IsLower(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
 }
 
-bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+bool IsApostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019;
+}
 bool IsHyphen(char32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
 // Marks that may follow a terminator and still belong to its sentence.
 bool IsCloser(char32_t cp) {
-  return cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
-         cp == ')' || cp == ']' || cp == '}' || cp == 0xBB;
+  return cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D || cp == ')' ||
+         cp == ']' || cp == '}' || cp == 0xBB;
 }
 
 bool IsTerminator(std::string_view token) {
@@ -120,14 +126,14 @@ enum class AbbrevKind { kNone, kTitle, kOther };
 // Titles precede a name, so the next capitalized word never opens a
 // sentence; the others ("Inc.", "Jan.") may end one.
 constexpr std::array<std::string_view, 27> kTitleAbbrevs = {
-    "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Gen",   "Sen",  "Rep",  "Gov",
-    "Lt",   "Col",  "Capt", "Sgt", "Rev",  "St",    "Mt",   "Ft",   "Hon",
-    "Pres", "Supt", "Det",  "Maj", "Cmdr", "Adm",   "Brig", "Messrs", "Mme"};
+    "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Gen", "Sen",  "Rep",    "Gov",
+    "Lt",   "Col",  "Capt", "Sgt", "Rev",  "St",  "Mt",   "Ft",     "Hon",
+    "Pres", "Supt", "Det",  "Maj", "Cmdr", "Adm", "Brig", "Messrs", "Mme"};
 constexpr std::array<std::string_view, 30> kOtherAbbrevs = {
-    "Inc",  "Corp", "Ltd",  "Co",   "Jr",  "Sr",   "Bros", "Plc",
-    "Llc",  "Jan",  "Feb",  "Mar",  "Apr", "Jun",  "Jul",  "Aug",
-    "Sep",  "Sept", "Oct",  "Nov",  "Dec", "Dept", "Univ", "Assn",
-    "Ave",  "Blvd", "etc",  "vs",   "approx", "Nos"};
+    "Inc", "Corp", "Ltd", "Co",  "Jr",     "Sr",   "Bros", "Plc",
+    "Llc", "Jan",  "Feb", "Mar", "Apr",    "Jun",  "Jul",  "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",    "Dept", "Univ", "Assn",
+    "Ave", "Blvd", "etc", "vs",  "approx", "Nos"};
 
 bool IsAllUpper(std::string_view word) {
   for (char c : word) {
@@ -155,10 +161,10 @@ AbbrevKind ListedAbbrev(std::string_view word) {
 // Words that typically open a sentence; after "U.S." or "Inc." they signal
 // that the period was also the sentence's end.
 constexpr std::array<std::string_view, 28> kSentenceOpeners = {
-    "The",  "A",     "An",    "He",      "She",   "It",    "They",
-    "We",   "I",     "This",  "That",    "These", "Those", "But",
-    "And",  "In",    "On",    "At",      "For",   "However", "Its",
-    "His",  "Her",   "Their", "There",   "Our",   "Meanwhile", "Shares"};
+    "The", "A",   "An",    "He",    "She",   "It",        "They",
+    "We",  "I",   "This",  "That",  "These", "Those",     "But",
+    "And", "In",  "On",    "At",    "For",   "However",   "Its",
+    "His", "Her", "Their", "There", "Our",   "Meanwhile", "Shares"};
 
 bool IsSentenceOpener(std::string_view word) {
   for (std::string_view w : kSentenceOpeners) {
@@ -195,8 +201,8 @@ std::size_t UrlLength(std::string_view text, std::size_t pos) {
   }
   while (end > pos) {
     const char c = text[end - 1];
-    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' &&
-        c != '?' && c != ')' && c != ']' && c != '\'') {
+    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?' &&
+        c != ')' && c != ']' && c != '\'') {
       break;
     }
     --end;
@@ -285,8 +291,8 @@ WordScan ScanWord(std::string_view text, std::size_t pos) {
       }
       const std::size_t seg = i - segment_start;
       const int run = ShortLetterRun(text, i + 1);
-      if (seg >= 1 && seg <= 2 && IsAsciiAlpha(prev) && run >= 1 &&
-          run <= 2 && i + 1 + run < text.size() && text[i + 1 + run] == '.') {
+      if (seg >= 1 && seg <= 2 && IsAsciiAlpha(prev) && run >= 1 && run <= 2 &&
+          i + 1 + run < text.size() && text[i + 1 + run] == '.') {
         scan.dotted = true;
         i += 1;
         segment_start = i;
@@ -359,7 +365,9 @@ class SentenceBuilder {
         Append(span);
         return;  // still pending: ." or ?!
       }
-      if (!IsLower(first)) {
+      // A comma or semicolon right after the period continues the
+      // sentence: the period was an abbreviation's ("Tampa, Fla., the").
+      if (!IsLower(first) && first != ',' && first != ';') {
         Close();
       }
     } else if (abbrev_pending_ && IsSentenceOpener(token)) {
@@ -473,8 +481,8 @@ void Tokenize(std::string_view text, ArticleAnalysis* out) {
           abbreviation = !initial && kind != AbbrevKind::kTitle;
         }
       }
-    } else if (IsApostrophe(c.cp) && (PeekAt(text, end).cp == 's' ||
-                                      PeekAt(text, end).cp == 'S') &&
+    } else if (IsApostrophe(c.cp) &&
+               (PeekAt(text, end).cp == 's' || PeekAt(text, end).cp == 'S') &&
                !space && !IsWordChar(PeekAt(text, end + 1).cp)) {
       end += 1;  // the clitic "'s"
     } else if (c.cp == '.' || c.cp == '-') {
@@ -483,9 +491,9 @@ void Tokenize(std::string_view text, ArticleAnalysis* out) {
       }
     }
     const std::string_view token = text.substr(i, end - i);
-    sentences.Add(Span{static_cast<std::uint32_t>(i),
-                       static_cast<std::uint32_t>(end)},
-                  token, c.cp, space, IsCloser(c.cp));
+    sentences.Add(
+        Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)},
+        token, c.cp, space, IsCloser(c.cp));
     if (abbreviation) {
       sentences.MarkAbbreviation();
     }

@@ -961,13 +961,85 @@ class SentenceRules {
     if (org < 0) {
       org = PrevArg(units_, begin, kOrgMask, 30);
     }
-    if (org < 0) {  // "Based in Paris, X ..."
-      org = NextArg(units_, places.back() + 1, kOrgMask, 4, true);
+    // "X is an Internet service provider based in P": the description's
+    // noun is not the organisation; the subject it describes is.
+    const int subject = LocatedSubject(begin);
+    if (subject >= 0 && (org < 0 || (org > subject && InDescription(org)))) {
+      org = subject;
+    }
+    if (org <
+        0) {  // "Based in Paris, X ...", "Headquartered in Tampa, Fla., X"
+      int after = places.back() + 1;
+      if (IsWord(units_, after, ".") && IsWord(units_, after + 1, ",")) {
+        ++after;  // the period of an abbreviated place
+      }
+      org = NextArg(units_, after, kOrgMask, 4, true);
     }
     if (org < 0) {
       return;
     }
     EmitAll(trigger.type, {org}, places, &trigger, "location");
+  }
+
+  // The subject of "S is headquartered / based / located in P", whatever
+  // the recognizer made of it (a name typed PERSON, a capitalized run): only
+  // organisations have headquarters. -1 unless the subject opens the
+  // sentence and a copula right before the trigger links them.
+  int LocatedSubject(int begin) const {
+    const int subject = IsWord(units_, 0, "the") ? 1 : 0;
+    if (subject >= begin || !units_[subject].is_arg() ||
+        units_[subject].pronoun || begin - subject > 16) {
+      return -1;
+    }
+    // Between subject and copula: only more of the name ("of Siena", ",
+    // LLC", "Concepts").
+    int copula = subject + 1;
+    while (copula < begin &&
+           !IsOneOf(units_[copula].text, {"is", "was", "are", "were"})) {
+      const Unit& unit = units_[copula];
+      if (!unit.is_arg() && !IsOneOf(unit.text, {"of", "&", ",", "the", "."})) {
+        return -1;
+      }
+      ++copula;
+    }
+    if (copula >= begin) {
+      return -1;
+    }
+    // Then the trigger, after adverbs ("is originally based in") or a
+    // description ("is an Internet service provider based in").
+    int next = copula + 1;
+    while (next < begin &&
+           IsOneOf(units_[next].text,
+                   {"originally", "currently", "also", "now", "still"})) {
+      ++next;
+    }
+    if (next == begin) {
+      return subject;
+    }
+    if (!IsWord(units_, next, "a") && !IsWord(units_, next, "an")) {
+      return -1;
+    }
+    for (int idx = next + 1; idx < begin; ++idx) {
+      const Unit& unit = units_[idx];
+      if (unit.pronoun || IsClauseWord(unit) ||
+          (IsStopPunct(unit) && unit.text != ",") ||
+          unit.kind == ArgKind::kPlace) {
+        return -1;
+      }
+    }
+    return subject;
+  }
+
+  // Whether the argument at `idx` sits in a predicate description ("is an
+  // industry-leading provider"): "a"/"an" after a copula, a few words back.
+  bool InDescription(int idx) const {
+    for (int probe = idx - 1; probe >= std::max(1, idx - 8); --probe) {
+      if (IsWord(units_, probe, "a") || IsWord(units_, probe, "an")) {
+        return IsWord(units_, probe - 1, "is") ||
+               IsWord(units_, probe - 1, "was");
+      }
+    }
+    return false;
   }
 
   // A sentence that states a person's job ("Prior to joining Anaeko, Denis

@@ -342,6 +342,21 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "FOUNDED(Ana Diaz>Kelp)");
   }
 
+  TEST_CASE("only organisations have headquarters: the subject is one") {
+    // A subject the recognizer took for a person.
+    CHECK(Extract("[Egan|P] Concepts is headquartered in [Ireland|L].",
+                  NoImplied()) == "LOCATED_IN(Egan>Ireland)");
+    // The subject, not the noun of its description.
+    CHECK(Extract("[Sling Kelp|O], LLC is an industry-leading [Internet "
+                  "Service Provider|O] based in [Florida|L].",
+                  NoImplied()) == "LOCATED_IN(Sling Kelp>Florida)");
+    // A fronted participle names the organisation after the places.
+    CHECK(Extract("Headquartered in [Tampa|L], [Fla|L]., the [Kelp Services|O] "
+                  "was incorporated in 1998.",
+                  NoImplied()) ==
+          "LOCATED_IN(Kelp Services>Fla) LOCATED_IN(Kelp Services>Tampa)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();

@@ -1,9 +1,9 @@
 #include "indexer/tokenizer.h"
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <string_view>
-
-#include <doctest/doctest.h>
 
 namespace dossier::indexer {
 namespace {
@@ -58,7 +58,8 @@ TEST_SUITE("indexer/Tokenize") {
     const Case cases[] = {
         {"It cost $3.5 billion.", "It cost $ 3.5 billion ."},
         {"About 1,000 people, or 12%.", "About 1,000 people , or 12 % ."},
-        {"Profit hit \xC2\xA3" "600m (1,234,567 units).",
+        {"Profit hit \xC2\xA3"
+         "600m (1,234,567 units).",
          "Profit hit \xC2\xA3 600m ( 1,234,567 units ) ."},
         {"Scores were 3,4 and 5.", "Scores were 3 , 4 and 5 ."},
     };
@@ -105,7 +106,8 @@ TEST_SUITE("indexer/Tokenize") {
     const Case cases[] = {
         {"Jean-Pierre Rapha\xC3\xABl is co-founder.",
          "Jean-Pierre Rapha\xC3\xABl is co-founder ."},
-        {"Ren\xC3\xA9\xE2\x80\x94" "and then -- more",
+        {"Ren\xC3\xA9\xE2\x80\x94"
+         "and then -- more",
          "Ren\xC3\xA9 \xE2\x80\x94 and then -- more"},
         {"AT&T and S&P rose", "AT&T and S&P rose"},
         {"Wait... what", "Wait ... what"},
@@ -129,6 +131,9 @@ TEST_SUITE("indexer/Tokenize") {
          "It is in the U.S. | The firm said so ."},
         {"Acme Inc. Chief Jane Doe", "Acme Inc. Chief Jane Doe"},
         {"Mr. Smith left.", "Mr. Smith left ."},
+        // An unlisted abbreviation's period before a comma ends nothing.
+        {"Based in Tampa, Fla., the firm grew.",
+         "Based in Tampa , Fla . , the firm grew ."},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);
@@ -172,7 +177,7 @@ TEST_SUITE("indexer/Tokenize") {
     ArticleAnalysis analysis;
     Tokenize(text, &analysis);
     REQUIRE(analysis.tokens.size() == 7);  // Émile Zola , “ yes . ”
-    CHECK(analysis.tokens[0].span == Span{0, 6});  // Émile
+    CHECK(analysis.tokens[0].span == Span{0, 6});    // Émile
     CHECK(analysis.tokens[3].span == Span{13, 16});  // opening quote
     std::uint32_t covered = 0;
     for (const Sentence& s : analysis.sentences) {
@@ -185,7 +190,8 @@ TEST_SUITE("indexer/Tokenize") {
   TEST_CASE("Tokenize handles empty, blank and invalid input") {
     CHECK(Render("").empty());
     CHECK(Render(" \n\n \t").empty());
-    CHECK(Render("a\xFF" "b") == "a \xFF b");
+    CHECK(Render("a\xFF"
+                 "b") == "a \xFF b");
     ArticleAnalysis analysis;
     analysis.tokens.push_back(Token{{0, 1}});
     Tokenize("x", &analysis);
