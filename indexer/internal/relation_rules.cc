@@ -576,12 +576,17 @@ class SentenceRules {
                                                : kTailMask;
   }
 
-  // A name used as a modifier ("co-founded the AI research firm Laude"):
-  // the phrase's own name a few words on, when there is one; else `idx`.
-  int PastModifier(int idx) const {
+  // A name used as a modifier ("co-founded the AI research firm Laude";
+  // with `places`, also "the Melbourne engineering company White"): the
+  // organisation the phrase ends with, a few words on, when there is one;
+  // else `idx`.
+  int PastModifier(int idx, bool places = false) const {
     const int size = static_cast<int>(units_.size());
-    if (idx < 0 || !units_[idx].candidate || idx + 1 >= size ||
-        !units_[idx + 1].is_word() || units_[idx + 1].text.empty() ||
+    if (idx < 0 ||
+        !(units_[idx].candidate ||
+          (places && units_[idx].kind == ArgKind::kPlace)) ||
+        idx + 1 >= size || !units_[idx + 1].is_word() ||
+        units_[idx + 1].text.empty() ||
         std::islower(static_cast<unsigned char>(units_[idx + 1].text[0])) ==
             0 ||
         IsOneOf(units_[idx + 1].text, {"and", "or", "in", "of", "at", "for",
@@ -591,7 +596,9 @@ class SentenceRules {
     for (int probe = idx + 1; probe < std::min(size, idx + 8); ++probe) {
       const Unit& unit = units_[probe];
       if (unit.is_arg()) {
-        return !unit.pronoun && Matches(unit, kOrgMask) ? probe : idx;
+        return !unit.pronoun && (Matches(unit, kOrgMask) || unit.candidate)
+                   ? probe
+                   : idx;
       }
       if (IsStopPunct(unit) || IsClauseWord(unit) ||
           StartsTrigger(units_, probe)) {
@@ -872,12 +879,18 @@ class SentenceRules {
     const int after = has_prep ? end : SkipRoleGroup(end);
     if (has_prep || IsWord(units_, after, "of") ||
         IsWord(units_, after, "to")) {
-      const int parent =
-          NextArg(units_, has_prep ? after : after + 1, kTailMask, 8);
+      const int parent = PastModifier(
+          NextArg(units_, has_prep ? after : after + 1, kTailMask, 8),
+          /*places=*/true);
       if (parent < 0) {
         return;
       }
-      const int child = PrevArg(units_, begin, kOrgMask, 30);
+      // "S is a (wholly owned) subsidiary of X", "S, a subsidiary of X":
+      // S is an organisation whatever its tag.
+      int child = DescribedBefore(begin);
+      if (child < 0) {
+        child = PrevArg(units_, begin, kOrgMask, 30);
+      }
       if (child < 0) {
         return;
       }
@@ -979,6 +992,46 @@ class SentenceRules {
       return;
     }
     EmitAll(trigger.type, {org}, places, &trigger, "location");
+  }
+
+  // The organisation a role-noun phrase describes, past "a"/"an" and a few
+  // modifiers ("a wholly owned subsidiary"): the argument before ", a ..."
+  // or the sentence's subject before "is/was/became a ...". -1 otherwise.
+  int DescribedBefore(int begin) const {
+    int probe = begin - 1;
+    int words = 0;
+    while (probe >= 0 && units_[probe].is_word() &&
+           !IsOneOf(units_[probe].text, {"a", "an"})) {
+      if (IsStopPunct(units_[probe]) || ++words > 4) {
+        return -1;
+      }
+      --probe;
+    }
+    if (probe < 1 || !units_[probe].is_word()) {
+      return -1;
+    }
+    const Unit& before = units_[probe - 1];
+    if (before.text == "," && probe >= 2 && units_[probe - 2].is_arg() &&
+        !(units_[probe - 2].pronoun &&
+          units_[probe - 2].kind == ArgKind::kPerson) &&
+        units_[probe - 2].kind != ArgKind::kPlace) {
+      return probe - 2;
+    }
+    if (!IsOneOf(before.text, {"is", "was", "became", "becomes"})) {
+      return -1;
+    }
+    const int subject = IsWord(units_, 0, "the") ? 1 : 0;
+    if (subject >= probe - 1 || !units_[subject].is_arg() ||
+        (units_[subject].pronoun && units_[subject].kind == ArgKind::kPerson)) {
+      return -1;
+    }
+    for (int idx = subject + 1; idx < probe - 1; ++idx) {
+      const Unit& unit = units_[idx];
+      if (!unit.is_arg() && !IsOneOf(unit.text, {"of", "&", ",", "the", "."})) {
+        return -1;
+      }
+    }
+    return subject;
   }
 
   // The subject of "S is headquartered / based / located in P", whatever
@@ -1152,6 +1205,9 @@ class SentenceRules {
     }
     bool described = false;  // a copula or apposition comma before `noun`
     for (int idx = org + 1; idx < noun; ++idx) {
+      if (IsWord(units_, idx, "of")) {
+        return;  // "X is a subsidiary of the Melbourne company Y"
+      }
       if (IsWord(units_, idx, "is") || IsWord(units_, idx, "was") ||
           IsWord(units_, idx, ",")) {
         described = true;

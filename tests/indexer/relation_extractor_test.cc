@@ -357,6 +357,19 @@ TEST_SUITE("indexer/RelationExtractor") {
           "LOCATED_IN(Kelp Services>Fla) LOCATED_IN(Kelp Services>Tampa)");
   }
 
+  TEST_CASE("what a subsidiary phrase describes is an organisation") {
+    CHECK(Extract("[Wisp Aviation|P] became a wholly owned subsidiary of the "
+                  "[Kelp Group|O].",
+                  NoImplied()) == "PART_OF(Wisp Aviation>Kelp Group)");
+    CHECK(Extract("[Wisp Global|P], a subsidiary of [Kelp Group|O], was "
+                  "selected.",
+                  NoImplied()) == "PART_OF(Wisp Global>Kelp Group)");
+    // The parent past a place used as a modifier.
+    CHECK(Extract("It was a subsidiary of the [Melbourne|L] engineering "
+                  "company [Kelp & Sons|O].",
+                  NoImplied()) == "PART_OF(It>Kelp & Sons)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();
