@@ -1309,6 +1309,19 @@ bool IsCapitalStopWord(std::string_view lower) {
               "according", "following"});
 }
 
+bool IsTitleWord(std::string_view lower) {
+  return IsOneOf(
+      lower, {"chief",        "director",   "instructor",    "officer",
+              "chair",        "leader",     "manager",       "president",
+              "professor",    "engineer",   "editor",        "analyst",
+              "consultant",   "specialist", "executive",     "assistant",
+              "coordinator",  "vice",       "secretary",     "treasurer",
+              "lecturer",     "supervisor", "administrator", "superintendent",
+              "commissioner", "chairman",   "chairwoman",    "ceo",
+              "cfo",          "cto",        "coo",           "founder",
+              "co-founder",   "partner",    "associate"});
+}
+
 bool IsNameJoiner(std::string_view lower) {
   return IsOneOf(lower, {"of", "for", "de", "du", "la", "von", "van", "&"});
 }
@@ -1371,6 +1384,18 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
         continue;
       }
       out.push_back(std::move((*units)[idx++]));
+      continue;
+    }
+    // A job title ("Scientific Director", "Sessional Instructor", "Vice
+    // Chair") is capitalized but names no organisation.
+    bool title = false;
+    for (int word = idx; word < end && !title; ++word) {
+      title = IsTitleWord((*units)[word].text);
+    }
+    if (title) {
+      for (; idx < end; ++idx) {
+        out.push_back(std::move((*units)[idx]));
+      }
       continue;
     }
     Unit candidate;

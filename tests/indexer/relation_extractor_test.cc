@@ -370,6 +370,12 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "PART_OF(It>Kelp & Sons)");
   }
 
+  TEST_CASE("a capitalized job title names no organisation") {
+    CHECK(Extract("In 2010 [Ana Diaz|P] worked as a Sessional Instructor at "
+                  "[Kelp University|O].",
+                  NoImplied()) == "WORKS_FOR(Ana Diaz>Kelp University)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();
