@@ -50,7 +50,10 @@ struct SpeakerGroup {
 };
 
 struct SaidResults {
-  std::uint64_t total = 0;  // matching quotes
+  // Matching quotes, among the quotes of the 5,000 best-ranked matching
+  // articles (with `by`: the newest); a question that matches more
+  // articles than that is answered from those.
+  std::uint64_t total = 0;
   // With `by`: the quotes, newest first.
   std::vector<QuoteHit> quotes;
   // Without `by`: speakers by descending count (then name).

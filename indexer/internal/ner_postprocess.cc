@@ -229,6 +229,12 @@ void MarkListedOrganisations(const std::vector<std::string_view>& words,
         sentence_of->push_back(sentence);
       }
       j = k;
+      // "labs such as DeepSeek and Alibaba's Qwen": the listed unit of a
+      // listed organisation is an organisation too.
+      if (j + 1 < end && (words[j] == "'s" || words[j] == "\xE2\x80\x99s") &&
+          StartsUpper(words[j + 1])) {
+        ++j;
+      }
     }
   }
 }

@@ -105,6 +105,11 @@ TEST_SUITE("indexer/EntityRecognizer") {
           " Orbisal:ORG/COMPANY "}) {
       CHECK(got.find(expected) != std::string::npos);
     }
+    // The listed unit of a listed organisation is one too.
+    const std::string unit =
+        Render("It backs labs such as Vellumtek and Zentrix's Quorbit.");
+    CAPTURE(unit);
+    CHECK(unit.find(" Quorbit:ORG") != std::string::npos);
     // People listed after a noun for people stay people.
     const std::string people =
         Render("Leaders such as Angela Merkel spoke in Berlin.");
