@@ -282,10 +282,18 @@ void AppendMentions(std::string_view text,
         ++c.last;
       }
       i = c.last;
+      // An event's name the tagger cut short ("Cerebral Valley AI" before
+      // "Summit") takes its event word back, and with it the MISC type.
+      if (c.last < end && !StartsLower(words[c.last]) &&
+          IsEventName(words[c.last])) {
+        ++c.last;
+      }
       // 2. Trim and drop.
-      while (c.last > c.first + 1 && (StartsLower(words[c.last - 1]) ||
-                                      IsNameJoiner(words[c.last - 1]))) {
-        --c.last;
+      while (c.last > c.first + 1 &&
+             (StartsLower(words[c.last - 1]) ||
+              IsNameJoiner(words[c.last - 1]) ||
+              IsNounAcronym(Lower(words[c.last - 1])))) {
+        --c.last;  // "U.S. AI" -> "U.S."
       }
       // English joiners never open a name ("of Adani Group"); particles
       // may ("van Buuren", "de Gaulle").

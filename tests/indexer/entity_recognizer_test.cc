@@ -117,6 +117,16 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(people.find(" Angela Merkel:PERSON ") != std::string::npos);
   }
 
+  TEST_CASE("Event names keep their event word; common acronyms are trimmed") {
+    const std::string got = Render(
+        "Maria Gonzalez told the recent Cerebral Valley AI Summit that U.S. "
+        "AI labs should publish more.");
+    CAPTURE(got);
+    CHECK(got.find(" Cerebral Valley AI Summit:MISC ") != std::string::npos);
+    CHECK(got.find(" U.S.:PLACE ") != std::string::npos);
+    CHECK(got.find("U.S. AI") == std::string::npos);
+  }
+
   TEST_CASE("Recognize reads university short names in academic sentences") {
     const std::string got = Render(
         "Researchers at institutions such as Stanford and Yale published "
