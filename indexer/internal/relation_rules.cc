@@ -362,6 +362,15 @@ bool StartsTrigger(const Units& units, int idx) {
   return MatchTrigger(units, idx).has_value();
 }
 
+// A founder role naming the next item of a list ("founded by A and
+// co-founder B", "A and fellow founder B"): a description, not a new
+// clause.
+bool IsDescriptorRole(const Units& units, int idx) {
+  const std::optional<TriggerMatch> match = MatchTrigger(units, idx);
+  return match && match->trigger->frame == Frame::kRole &&
+         match->trigger->type == RelationType::kFounded;
+}
+
 // Nearest argument matching `mask` after units[from - 1], passing at most
 // `max_words` words; stops at clause punctuation (commas too unless
 // `allow_comma`), clause words and person arguments that do not match.
@@ -454,7 +463,8 @@ std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
         break;
       }
       if (IsStopPunct(unit) || IsClauseWord(unit) ||
-          StartsTrigger(units, probe) || ++words > max_words ||
+          (StartsTrigger(units, probe) && !IsDescriptorRole(units, probe)) ||
+          ++words > max_words ||
           IsOneOf(unit.text,
                   {"of", "to", "from", "by", "in", "at", "for", "on"})) {
         break;
@@ -1366,9 +1376,19 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
     // A lone capitalized word opening the sentence is usually not a name,
     // unless a verb of someone's career follows: "Edward worked for X",
     // "Bock joined X" (a surname or first name the recognizer missed).
-    if (idx == 0 && end == 1) {
-      if (end < size && (*units)[end].is_word() &&
-          IsOneOf((*units)[end].text,
+    // Anywhere, a lone name that founded something is a person ("In 2008
+    // Graeme founded Xanitos", "When Laurel formed X").
+    const bool lone = end == idx + 1;
+    const std::string_view next_word =
+        end < size && (*units)[end].is_word()
+            ? std::string_view((*units)[end].text)
+            : std::string_view();
+    const bool founder_verb =
+        IsOneOf(next_word, {"founded", "co-founded", "cofounded", "formed",
+                            "established", "co-founds", "founds"});
+    if (lone && (idx == 0 || founder_verb)) {
+      if (founder_verb ||
+          IsOneOf(next_word,
                   {"worked",  "works",      "joined", "serves",  "served",
                    "was",     "is",         "has",    "had",     "became",
                    "founded", "co-founded", "leads",  "led",     "heads",

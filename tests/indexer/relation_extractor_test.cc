@@ -376,6 +376,18 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "WORKS_FOR(Ana Diaz>Kelp University)");
   }
 
+  TEST_CASE("a lone name that founded something is a person") {
+    CHECK(Extract("In 2008 Graeme founded [Kelp|O] by buying two firms.",
+                  NoImplied()) == "FOUNDED(Graeme>Kelp)");
+  }
+
+  TEST_CASE("a founder role inside a list of founders is a description") {
+    CHECK(Extract("[Kelp|O] was founded by [Ana Diaz|P] and co-founder "
+                  "[Tom Reed|P].",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Kelp) FOUNDED(Tom Reed>Kelp)");
+  }
+
   TEST_CASE("text without sentences is one sentence; UTF-8 is respected") {
     Marked article = Parse("[Zoë Müller|P] is CEO of [Société Générale|O]");
     article.analysis.sentences.clear();
