@@ -177,15 +177,11 @@ void AddEntityTerms(std::string_view text, const ArticleAnalysis& analysis,
   }
 }
 
-// The stored form of a quote (schemas/xapian_layout.md), offsets in code
-// points of the article text; its speaker's names become terms of `doc`.
-nlohmann::json QuoteJson(std::string_view text, const CodepointMap& cps,
-                         const Quote& quote, Xapian::Document* doc) {
-  const auto slice = [&](const Span& span) {
-    return span.end <= text.size()
-               ? std::string(text.substr(span.begin, span.size()))
-               : std::string();
-  };
+// The stored form of a quote (schemas/xapian_layout.md): code point
+// offsets into the article text, which the same document keeps, so no
+// quote text is stored twice. Its speaker's names become terms of `doc`.
+nlohmann::json QuoteJson(const CodepointMap& cps, const Quote& quote,
+                         Xapian::Document* doc) {
   if (!quote.speaker_name.empty()) {
     AddBooleanTerm(doc, kPrefixSpeaker, quote.speaker_name);
     std::string_view rest = quote.speaker_name;
@@ -195,20 +191,18 @@ nlohmann::json QuoteJson(std::string_view text, const CodepointMap& cps,
       rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
     }
   }
-  return {
-      {"text", slice(quote.content)},
-      {"start", cps.ToCodepoint(quote.content.begin)},
-      {"end", cps.ToCodepoint(quote.content.end)},
-      {"speaker", quote.speaker_name.empty()
-                      ? nlohmann::json(nullptr)
-                      : nlohmann::json(quote.speaker_name)},
-      {"speaker_text", slice(quote.speaker)},
-      {"speaker_start", cps.ToCodepoint(quote.speaker.begin)},
-      {"speaker_end", cps.ToCodepoint(quote.speaker.end)},
-      {"cue", slice(quote.cue)},
-      {"kind", QuoteKindName(quote.kind)},
-      {"rule", quote.rule},
-  };
+  return nlohmann::json::array({
+      cps.ToCodepoint(quote.content.begin),
+      cps.ToCodepoint(quote.content.end),
+      quote.speaker_name.empty() ? nlohmann::json(nullptr)
+                                 : nlohmann::json(quote.speaker_name),
+      cps.ToCodepoint(quote.speaker.begin),
+      cps.ToCodepoint(quote.speaker.end),
+      cps.ToCodepoint(quote.cue.begin),
+      cps.ToCodepoint(quote.cue.end),
+      QuoteKindName(quote.kind),
+      quote.rule,
+  });
 }
 
 std::string NowIso() {
@@ -297,7 +291,7 @@ PreparedArticlePtr DocumentBuilder::Build(const Article& article,
     const CodepointMap cps(article.text);
     nlohmann::json quotes = nlohmann::json::array();
     for (const Quote& quote : analysis.quotes) {
-      quotes.push_back(QuoteJson(article.text, cps, quote, &doc));
+      quotes.push_back(QuoteJson(cps, quote, &doc));
     }
     data["quotes"] = std::move(quotes);
     doc.add_boolean_term(Str(kTermHasQuotes));

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/utf8.h"
 #include "indexer/internal/xapian_errors.h"  // shared Xapian adapter helper
 #include "indexer/term_text.h"
 #include "indexer/xapian_layout.h"
@@ -205,13 +206,6 @@ std::string StringField(const nlohmann::json& object, const char* name) {
                                                : std::string();
 }
 
-std::uint32_t NumberField(const nlohmann::json& object, const char* name) {
-  const auto it = object.find(name);
-  return it != object.end() && it->is_number_unsigned()
-             ? it->get<std::uint32_t>()
-             : 0u;
-}
-
 // What one question keeps of the quotes it is shown.
 class QuoteFilter {
  public:
@@ -234,13 +228,30 @@ class QuoteFilter {
     if (quotes == data.end() || !quotes->is_array()) {
       return hits;
     }
+    const std::string text = StringField(data, "text");
+    const CodepointMap cps(text);
+    // Text between two code point offsets of the article.
+    const auto slice = [&](const nlohmann::json& begin,
+                           const nlohmann::json& end) {
+      if (!begin.is_number_unsigned() || !end.is_number_unsigned()) {
+        return std::string();
+      }
+      const std::size_t from = cps.ToByte(begin.get<std::uint32_t>());
+      const std::size_t to = cps.ToByte(end.get<std::uint32_t>());
+      return to > from ? text.substr(from, to - from) : std::string();
+    };
+    const auto number = [](const nlohmann::json& value) {
+      return value.is_number_unsigned() ? value.get<std::uint32_t>() : 0u;
+    };
     for (const nlohmann::json& quote : *quotes) {
-      if (!quote.is_object()) {
+      // [start, end, speaker, speaker_start, speaker_end, cue_start,
+      //  cue_end, kind, rule] (schemas/xapian_layout.md).
+      if (!quote.is_array() || quote.size() != 9) {
         continue;
       }
       QuoteHit hit;
-      hit.speaker = StringField(quote, "speaker");
-      hit.text = StringField(quote, "text");
+      hit.speaker = quote[2].is_string() ? quote[2].get<std::string>() : "";
+      hit.text = slice(quote[0], quote[1]);
       if (!SpokenBy(hit.speaker) ||
           (topic_ && !Matches(*topic_, WordsOf(hit.text, &generator_)))) {
         continue;
@@ -249,14 +260,14 @@ class QuoteFilter {
       hit.title = StringField(data, "title");
       hit.source = StringField(data, "source");
       hit.date = StringField(data, "date");
-      hit.start = NumberField(quote, "start");
-      hit.end = NumberField(quote, "end");
-      hit.speaker_text = StringField(quote, "speaker_text");
-      hit.speaker_start = NumberField(quote, "speaker_start");
-      hit.speaker_end = NumberField(quote, "speaker_end");
-      hit.cue = StringField(quote, "cue");
-      hit.kind = StringField(quote, "kind");
-      hit.rule = StringField(quote, "rule");
+      hit.start = number(quote[0]);
+      hit.end = number(quote[1]);
+      hit.speaker_text = slice(quote[3], quote[4]);
+      hit.speaker_start = number(quote[3]);
+      hit.speaker_end = number(quote[4]);
+      hit.cue = slice(quote[5], quote[6]);
+      hit.kind = quote[7].is_string() ? quote[7].get<std::string>() : "";
+      hit.rule = quote[8].is_string() ? quote[8].get<std::string>() : "";
       hit.score = score;
       hits.push_back(std::move(hit));
     }
