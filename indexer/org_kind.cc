@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/internal/word_list.h"
+
 namespace dossier::indexer {
 namespace {
 
@@ -21,7 +23,8 @@ std::vector<std::string> LowerWords(std::string_view text) {
                       (u >= '0' && u <= '9') || u >= 0x80 || c == '.' ||
                       c == '&';
     if (part) {
-      word.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
+      word.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a')
+                                          : c);
       continue;
     }
     while (!word.empty() && word.back() == '.' && word.size() > 1 &&
@@ -36,61 +39,102 @@ std::vector<std::string> LowerWords(std::string_view text) {
   return words;
 }
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
+using internal::IsOneOf;
 
 bool IsInstitutionWord(std::string_view w) {
-  return In(w, {"university", "universities", "college", "school", "academy",
-                "institute", "institution", "laboratory", "laboratories",
-                "polytechnic", "government", "ministry", "department",
-                "agency", "commission", "council", "committee", "parliament",
-                "congress", "senate", "assembly", "court", "tribunal",
-                "police", "army", "navy", "military", "force", "forces",
-                "reserve", "treasury", "administration", "authority",
-                "bureau", "office", "foundation", "charity", "trust",
-                "association", "union", "federation", "forum", "league",
-                "party", "church", "society", "organisation", "organization",
-                "nations", "board", "cabinet", "state", "states",
-                "embassy", "consulate", "municipality", "hospital"});
+  return IsOneOf(
+      w, {"university",   "universities", "college",      "school",
+          "academy",      "institute",    "institution",  "laboratory",
+          "laboratories", "polytechnic",  "government",   "ministry",
+          "department",   "agency",       "commission",   "council",
+          "committee",    "parliament",   "congress",     "senate",
+          "assembly",     "court",        "tribunal",     "police",
+          "army",         "navy",         "military",     "force",
+          "forces",       "reserve",      "treasury",     "administration",
+          "authority",    "bureau",       "office",       "foundation",
+          "charity",      "trust",        "association",  "union",
+          "federation",   "forum",        "league",       "party",
+          "church",       "society",      "organisation", "organization",
+          "nations",      "board",        "cabinet",      "state",
+          "states",       "embassy",      "consulate",    "municipality",
+          "hospital"});
 }
 
 bool IsKnownInstitution(std::string_view w) {
-  return In(w, {"un", "u.n", "u.n.", "eu", "e.u", "nato", "imf", "wto", "who",
-                "opec", "unesco", "unicef", "fifa", "uefa", "ioc", "ecb",
-                "fed", "fbi", "cia", "nasa", "fda", "sec", "fcc", "ftc",
-                "epa", "nhs", "mit", "cern", "oecd", "asean", "interpol",
-                "pentagon", "kremlin", "labour", "conservatives", "tories",
-                "democrats", "republicans", "bundesbank", "bundestag",
-                "caltech", "icc", "irs", "doj", "ebrd", "ifc", "wwf",
-                "greenpeace", "amnesty", "nfl", "nba", "mlb", "nhl"});
+  return IsOneOf(
+      w, {"un",       "u.n",       "u.n.",        "eu",         "e.u",
+          "nato",     "imf",       "wto",         "who",        "opec",
+          "unesco",   "unicef",    "fifa",        "uefa",       "ioc",
+          "ecb",      "fed",       "fbi",         "cia",        "nasa",
+          "fda",      "sec",       "fcc",         "ftc",        "epa",
+          "nhs",      "mit",       "cern",        "oecd",       "asean",
+          "interpol", "pentagon",  "kremlin",     "labour",     "conservatives",
+          "tories",   "democrats", "republicans", "bundesbank", "bundestag",
+          "caltech",  "icc",       "irs",         "doj",        "ebrd",
+          "ifc",      "wwf",       "greenpeace",  "amnesty",    "nfl",
+          "nba",      "mlb",       "nhl"});
 }
 
 bool IsCompanyWord(std::string_view w) {
-  return In(w, {"inc", "corp", "corporation", "ltd", "llc", "plc", "co",
-                "gmbh", "ag", "sa", "nv", "bv", "spa", "holdings", "company",
-                "limited", "group", "airlines", "airways", "motors",
-                "technologies", "systems", "partners", "capital", "ventures",
-                "labs", "media", "bank", "pharmaceuticals", "energy",
-                "entertainment", "studios", "records", "firm", "startup",
-                "fc", "united", "city", "rovers", "athletic", "club"});
+  return IsOneOf(w, {"inc",
+                     "corp",
+                     "corporation",
+                     "ltd",
+                     "llc",
+                     "plc",
+                     "co",
+                     "gmbh",
+                     "ag",
+                     "sa",
+                     "nv",
+                     "bv",
+                     "spa",
+                     "holdings",
+                     "company",
+                     "limited",
+                     "group",
+                     "airlines",
+                     "airways",
+                     "motors",
+                     "technologies",
+                     "systems",
+                     "partners",
+                     "capital",
+                     "ventures",
+                     "labs",
+                     "media",
+                     "bank",
+                     "pharmaceuticals",
+                     "energy",
+                     "entertainment",
+                     "studios",
+                     "records",
+                     "firm",
+                     "startup",
+                     "fc",
+                     "united",
+                     "city",
+                     "rovers",
+                     "athletic",
+                     "club"});
 }
 
 bool IsEventWord(std::string_view w) {
-  return In(w, {"summit", "conference", "festival", "olympics", "games",
-                "championship", "championships", "cup", "open", "awards",
-                "expo", "marathon", "prix", "tournament", "grand-prix"});
+  return IsOneOf(w, {"summit", "conference", "festival", "olympics", "games",
+                     "championship", "championships", "cup", "open", "awards",
+                     "expo", "marathon", "prix", "tournament", "grand-prix"});
 }
 
 }  // namespace
 
 bool HasOrganisationWord(std::string_view name) {
   for (const std::string& w : LowerWords(name)) {
-    if (In(w, {"university", "college", "institute", "academy", "ministry",
-               "agency", "commission", "committee", "council", "court",
-               "foundation", "association", "federation", "corporation",
-               "inc", "corp", "ltd", "llc", "plc", "gmbh", "laboratory",
-               "laboratories"})) {
+    if (IsOneOf(w, {"university", "college",     "institute",  "academy",
+                    "ministry",   "agency",      "commission", "committee",
+                    "council",    "court",       "foundation", "association",
+                    "federation", "corporation", "inc",        "corp",
+                    "ltd",        "llc",         "plc",        "gmbh",
+                    "laboratory", "laboratories"})) {
       return true;
     }
   }
@@ -100,17 +144,19 @@ bool HasOrganisationWord(std::string_view name) {
 bool IsUniversityShortName(std::string_view name) {
   const std::vector<std::string> words = LowerWords(name);
   return words.size() == 1 &&
-         In(words[0], {"stanford", "berkeley", "harvard", "mit", "oxford",
-                       "cambridge", "yale", "princeton", "caltech", "columbia",
-                       "cornell", "eth", "ucla", "tsinghua", "sorbonne"});
+         IsOneOf(words[0],
+                 {"stanford", "berkeley", "harvard", "mit", "oxford",
+                  "cambridge", "yale", "princeton", "caltech", "columbia",
+                  "cornell", "eth", "ucla", "tsinghua", "sorbonne"});
 }
 
 bool HasAcademicCue(std::string_view sentence) {
   for (const std::string& w : LowerWords(sentence)) {
-    if (In(w, {"university", "universities", "institution", "institutions",
-               "student", "students", "professor", "professors", "ph.d", "ph.d.",
-               "phd", "academic", "academics", "campus", "researchers",
-               "college", "graduate", "graduates", "alumni", "faculty"})) {
+    if (IsOneOf(w, {"university", "universities", "institution", "institutions",
+                    "student",    "students",     "professor",   "professors",
+                    "ph.d",       "ph.d.",        "phd",         "academic",
+                    "academics",  "campus",       "researchers", "college",
+                    "graduate",   "graduates",    "alumni",      "faculty"})) {
       return true;
     }
   }
@@ -157,9 +203,10 @@ OrgKind ClassifyOrg(std::string_view name, std::string_view sentence) {
   const std::vector<std::string> after =
       LowerWords(sentence.substr(at + name.size()));
   const auto cue = [](const std::string& w) {
-    return In(w, {"agency", "university", "ministry", "regulator",
-                  "watchdog", "institute", "charity", "court", "government",
-                  "body", "commission", "foundation", "party", "union"});
+    return IsOneOf(
+        w, {"agency", "university", "ministry", "regulator", "watchdog",
+            "institute", "charity", "court", "government", "body", "commission",
+            "foundation", "party", "union"});
   };
   if ((!before.empty() && cue(before.back())) ||
       (after.size() >= 2 && after[0] == "the" && cue(after[1])) ||

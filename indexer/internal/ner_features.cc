@@ -9,6 +9,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "indexer/internal/word_list.h"
+
 namespace dossier::indexer::internal {
 namespace {
 
@@ -113,16 +115,14 @@ bool EqualLowerAscii(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool InList(std::string_view word, std::initializer_list<std::string_view> l) {
-  return std::find(l.begin(), l.end(), word) != l.end();
-}
-
 bool IsMonthOrDay(std::string_view w) {
-  return InList(w, {"january", "february", "march", "april", "may", "june",
-                    "july", "august", "september", "october", "november",
-                    "december", "monday", "tuesday", "wednesday", "thursday",
-                    "friday", "saturday", "sunday", "jan.", "feb.", "aug.",
-                    "sept.", "oct.", "nov.", "dec."});
+  return IsOneOf(
+      w,
+      {"january", "february", "march",     "april",    "may",      "june",
+       "july",    "august",   "september", "october",  "november", "december",
+       "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+       "sunday",  "jan.",     "feb.",      "aug.",     "sept.",    "oct.",
+       "nov.",    "dec."});
 }
 
 enum WordFlag : std::uint64_t {
@@ -180,7 +180,7 @@ constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
 }();
 
 WordInfo Inspect(std::string_view word) {
-  std::uint8_t any = 0;    // classes of some byte
+  std::uint8_t any = 0;     // classes of some byte
   std::uint8_t all = 0xFF;  // classes of every byte
   int letters = 0;
   for (const char ch : word) {
@@ -207,44 +207,46 @@ WordInfo Inspect(std::string_view word) {
 }  // namespace
 
 bool IsPersonTitle(std::string_view w) {
-  return InList(w, {"mr",         "mr.",        "mrs",       "mrs.",
-                    "ms",         "ms.",        "dr",        "dr.",
-                    "prof",       "prof.",      "sir",       "lord",
-                    "lady",       "dame",       "president", "minister",
-                    "chancellor", "senator",    "governor",  "judge",
-                    "coach",      "ceo",        "chairman",  "chairwoman",
-                    "chief",      "executive",  "co-founder", "founder",
-                    "cofounder",  "director",   "spokesman", "spokeswoman",
-                    "analyst",    "king",       "queen",     "prince",
-                    "princess",   "pope",       "gen.",      "sen.",
-                    "rep.",       "gov.",       "lt.",       "col.",
-                    "capt.",      "sgt.",       "rev.",      "mayor",
-                    "secretary",  "premier",    "manager",   "striker",
-                    "professor",  "economist",  "leader",    "head"});
+  return IsOneOf(
+      w, {"mr",        "mr.",         "mrs",       "mrs.",       "ms",
+          "ms.",       "dr",          "dr.",       "prof",       "prof.",
+          "sir",       "lord",        "lady",      "dame",       "president",
+          "minister",  "chancellor",  "senator",   "governor",   "judge",
+          "coach",     "ceo",         "chairman",  "chairwoman", "chief",
+          "executive", "co-founder",  "founder",   "cofounder",  "director",
+          "spokesman", "spokeswoman", "analyst",   "king",       "queen",
+          "prince",    "princess",    "pope",      "gen.",       "sen.",
+          "rep.",      "gov.",        "lt.",       "col.",       "capt.",
+          "sgt.",      "rev.",        "mayor",     "secretary",  "premier",
+          "manager",   "striker",     "professor", "economist",  "leader",
+          "head"});
 }
 
 bool IsCompanySuffix(std::string_view w) {
-  return InList(w, {"inc", "inc.", "corp", "corp.", "corporation", "ltd",
-                    "ltd.", "llc", "plc", "co", "co.", "gmbh", "ag", "sa",
-                    "s.a.", "nv", "n.v.", "bv", "spa", "s.p.a.", "group",
-                    "holdings", "company", "limited", "bros", "bros.",
-                    "airlines", "airways", "motors", "bank", "labs",
-                    "technologies", "systems", "partners", "capital"});
+  return IsOneOf(
+      w,
+      {"inc",  "inc.",         "corp",     "corp.",    "corporation", "ltd",
+       "ltd.", "llc",          "plc",      "co",       "co.",         "gmbh",
+       "ag",   "sa",           "s.a.",     "nv",       "n.v.",        "bv",
+       "spa",  "s.p.a.",       "group",    "holdings", "company",     "limited",
+       "bros", "bros.",        "airlines", "airways",  "motors",      "bank",
+       "labs", "technologies", "systems",  "partners", "capital"});
 }
 
 bool IsOrgKeyword(std::string_view w) {
-  return InList(w, {"university", "institute",   "agency",    "ministry",
-                    "commission", "court",       "foundation", "council",
-                    "committee",  "association", "party",     "union",
-                    "federation", "club",        "league",    "department",
-                    "office",     "board",       "authority", "college",
-                    "school",     "academy",     "parliament", "senate",
-                    "congress",   "assembly",    "police",    "army",
-                    "navy",       "organisation", "organization", "society",
-                    "bureau",     "service",     "fund",      "reserve",
-                    "laboratory", "center",      "centre",    "trust",
-                    "administration", "government", "tribunal", "united",
-                    "city",       "fc",          "rovers",    "athletic"});
+  return IsOneOf(
+      w, {"university",     "institute",    "agency",       "ministry",
+          "commission",     "court",        "foundation",   "council",
+          "committee",      "association",  "party",        "union",
+          "federation",     "club",         "league",       "department",
+          "office",         "board",        "authority",    "college",
+          "school",         "academy",      "parliament",   "senate",
+          "congress",       "assembly",     "police",       "army",
+          "navy",           "organisation", "organization", "society",
+          "bureau",         "service",      "fund",         "reserve",
+          "laboratory",     "center",       "centre",       "trust",
+          "administration", "government",   "tribunal",     "united",
+          "city",           "fc",           "rovers",       "athletic"});
 }
 
 void LowerAscii(std::string_view word, std::string* out) {
@@ -256,7 +258,9 @@ void LowerAscii(std::string_view word, std::string* out) {
   }
 }
 
-std::uint64_t PadFeature(int offset) { return Key(kPad, offset, 0); }
+std::uint64_t PadFeature(int offset) {
+  return Key(kPad, offset, 0);
+}
 
 void AnalyzeWord(std::string_view word, const Model& model,
                  WordAnalysis* analysis) {
@@ -335,9 +339,10 @@ void AppendWordFeatures(const WordAnalysis& word, int offset,
   flag(kSingleChar);
   flag(kNonAscii);
   for (std::size_t n = 1; n <= 4 && n <= lv.size(); ++n) {
-    keys->push_back(Key(kPrefix, static_cast<int>(n), HashBytes(0, lv.substr(0, n))));
     keys->push_back(
-        Key(kSuffix, static_cast<int>(n), HashBytes(0, lv.substr(lv.size() - n))));
+        Key(kPrefix, static_cast<int>(n), HashBytes(0, lv.substr(0, n))));
+    keys->push_back(Key(kSuffix, static_cast<int>(n),
+                        HashBytes(0, lv.substr(lv.size() - n))));
   }
 }
 
@@ -536,9 +541,9 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
     }
     headline = headline && !any_lower;
     const bool title_case =
-        !headline && TitleCaseOf(begin, end, [&](std::size_t i) -> const WordInfo& {
-          return infos[i];
-        });
+        !headline &&
+        TitleCaseOf(begin, end,
+                    [&](std::size_t i) -> const WordInfo& { return infos[i]; });
     bool initial_done = false;
     std::size_t run_start = end;
     for (std::size_t i = begin; i <= end; ++i) {
@@ -598,8 +603,10 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
     f |= e.titled > (self_titled ? 1 : 0) ? kTitledElsewhere : 0;
     // Runs are not tracked per occurrence; a count above one means at least
     // one other occurrence showed the evidence.
-    f |= e.seq_tail > 1 || (e.seq_tail == 1 && headline) ? kSeqTailElsewhere : 0;
-    f |= e.seq_head > 1 || (e.seq_head == 1 && headline) ? kSeqHeadElsewhere : 0;
+    f |=
+        e.seq_tail > 1 || (e.seq_tail == 1 && headline) ? kSeqTailElsewhere : 0;
+    f |=
+        e.seq_head > 1 || (e.seq_head == 1 && headline) ? kSeqHeadElsewhere : 0;
     f |= e.org_cue > 1 || (e.org_cue == 1 && headline) ? kOrgCueElsewhere : 0;
   }
 }
@@ -642,8 +649,8 @@ void AppendStaticContextFeatures(const NerDocument& doc,
   }
   // Evidence that the word is capitalized elsewhere but not here (or the
   // reverse) is informative on its own.
-  keys->push_back(Key(kDoc, 2 + c,
-                      (f & (kCapElsewhere | kLowerElsewhere)) >> 2));
+  keys->push_back(
+      Key(kDoc, 2 + c, (f & (kCapElsewhere | kLowerElsewhere)) >> 2));
   const std::uint8_t gaz = context.gazetteer[i];
   for (int bit = 0; bit < 8; ++bit) {
     if ((gaz & (1u << bit)) != 0) {
@@ -664,18 +671,22 @@ void AppendStaticContextFeatures(const NerDocument& doc,
   // Word bigrams and the shape trigram around the word.
   const std::uint64_t here = context.lower_hash[i];
   if (i > 0) {
-    keys->push_back(Key(kBigram, -1, HashCombine(context.lower_hash[i - 1], here)));
+    keys->push_back(
+        Key(kBigram, -1, HashCombine(context.lower_hash[i - 1], here)));
   }
   if (i + 1 < doc.words.size()) {
-    keys->push_back(Key(kBigram, 1, HashCombine(here, context.lower_hash[i + 1])));
+    keys->push_back(
+        Key(kBigram, 1, HashCombine(here, context.lower_hash[i + 1])));
   }
   static const std::uint64_t kEdgeShape = HashBytes(0, "^");
   std::uint64_t trigram = 0;
   for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) - 1;
        j <= static_cast<std::ptrdiff_t>(i) + 1; ++j) {
-    const bool inside = j >= 0 && static_cast<std::size_t>(j) < doc.words.size();
+    const bool inside =
+        j >= 0 && static_cast<std::size_t>(j) < doc.words.size();
     trigram = HashCombine(
-        trigram, inside ? context.shape_hash[static_cast<std::size_t>(j)] : kEdgeShape);
+        trigram,
+        inside ? context.shape_hash[static_cast<std::size_t>(j)] : kEdgeShape);
   }
   keys->push_back(Key(kShapeTrigram, 0, trigram));
 }
@@ -703,10 +714,12 @@ void AppendWordHistoryFeatures(int prev1, std::string_view word,
 
 void AppendWordHistoryFeatures(int prev1, const WordAnalysis& word,
                                std::vector<std::uint64_t>* keys) {
-  keys->push_back(Key(kPrev1Shape, 0,
-                      HashCombine(static_cast<std::uint64_t>(prev1), word.shape_hash)));
-  keys->push_back(Key(kPrev1Lower, 0,
-                      HashCombine(static_cast<std::uint64_t>(prev1), word.lower_hash)));
+  keys->push_back(
+      Key(kPrev1Shape, 0,
+          HashCombine(static_cast<std::uint64_t>(prev1), word.shape_hash)));
+  keys->push_back(
+      Key(kPrev1Lower, 0,
+          HashCombine(static_cast<std::uint64_t>(prev1), word.lower_hash)));
 }
 
 void ComputeHistory(const NerDocument& doc, const std::vector<int>& labels,
@@ -714,8 +727,8 @@ void ComputeHistory(const NerDocument& doc, const std::vector<int>& labels,
   const std::size_t n = doc.words.size();
   context->history.assign(n, -1);
   // Votes per lower-case form: one count per type, then "outside".
-  std::vector<std::array<int, kNumTypes + 1>> votes(context->lower_forms,
-                                                    std::array<int, kNumTypes + 1>{});
+  std::vector<std::array<int, kNumTypes + 1>> votes(
+      context->lower_forms, std::array<int, kNumTypes + 1>{});
   const auto has_letters = [&](std::size_t i) {
     return (context->flags[i] & kHasLetters) != 0;
   };

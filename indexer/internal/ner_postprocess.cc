@@ -24,6 +24,7 @@
 
 #include "indexer/internal/ner_features.h"
 #include "indexer/internal/ner_model.h"
+#include "indexer/internal/word_list.h"
 #include "indexer/org_kind.h"
 
 namespace dossier::indexer::internal {
@@ -42,46 +43,45 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
 bool StartsLower(std::string_view w) {
   return !w.empty() && w[0] >= 'a' && w[0] <= 'z';
 }
 
 bool IsNameJoiner(std::string_view w) {
-  return In(w, {"of", "de", "du", "van", "von", "der", "la", "le", "al", "bin",
-                "da", "di", "y", "and", "&", "for", "the"});
+  return IsOneOf(w, {"of", "de", "du", "van", "von", "der", "la", "le", "al",
+                     "bin", "da", "di", "y", "and", "&", "for", "the"});
 }
 
 bool IsRoleOrDegree(const std::string& w) {
   return IsPersonTitle(w) ||
-         In(w, {"ph.d.", "phd", "ph.d", "mba", "m.b.a.", "co-founder",
-                "co-founders", "founders", "cto", "cfo", "coo", "vp", "chair"});
+         IsOneOf(w, {"ph.d.", "phd", "ph.d", "mba", "m.b.a.", "co-founder",
+                     "co-founders", "founders", "cto", "cfo", "coo", "vp",
+                     "chair"});
 }
 
 bool IsNounAcronym(const std::string& w) {
-  return In(w, {"ai",  "it",  "tv",  "gdp", "ipo", "pc",  "ceo", "cfo", "cto",
-                "dna", "vat", "gmt", "id",  "pr",  "hr",  "r&d", "m&a", "etf",
-                "api", "gpu", "cpu", "vr",  "ar",  "3d",  "5g",  "4g",  "llm",
-                "ml",  "nft", "ev",  "suv", "ok",  "faq", "diy", "ceos"});
+  return IsOneOf(w,
+                 {"ai",  "it",  "tv",  "gdp", "ipo", "pc",  "ceo", "cfo", "cto",
+                  "dna", "vat", "gmt", "id",  "pr",  "hr",  "r&d", "m&a", "etf",
+                  "api", "gpu", "cpu", "vr",  "ar",  "3d",  "5g",  "4g",  "llm",
+                  "ml",  "nft", "ev",  "suv", "ok",  "faq", "diy", "ceos"});
 }
 
 bool IsCompanyNoun(const std::string& w) {
-  return In(w, {"firm",      "company",      "startup",      "start-up",
-                "maker",     "giant",        "conglomerate", "retailer",
-                "carrier",   "airline",      "insurer",      "lender",
-                "brokerage", "subsidiary",   "rival",        "competitor",
-                "developer", "manufacturer", "chipmaker",    "automaker",
-                "publisher", "broadcaster",  "operator"});
+  return IsOneOf(w, {"firm",      "company",      "startup",      "start-up",
+                     "maker",     "giant",        "conglomerate", "retailer",
+                     "carrier",   "airline",      "insurer",      "lender",
+                     "brokerage", "subsidiary",   "rival",        "competitor",
+                     "developer", "manufacturer", "chipmaker",    "automaker",
+                     "publisher", "broadcaster",  "operator"});
 }
 
 bool IsFounderWord(const std::string& w) {
-  return In(w, {"co-founder", "cofounder", "founder", "co-founders", "founders",
-                "ceo", "cto", "cfo", "coo", "chairman", "co-founded", "founded",
-                "cofounded", "employees", "investors", "shareholders",
-                "spokesman", "spokeswoman", "spokesperson"});
+  return IsOneOf(
+      w, {"co-founder", "cofounder", "founder", "co-founders", "founders",
+          "ceo", "cto", "cfo", "coo", "chairman", "co-founded", "founded",
+          "cofounded", "employees", "investors", "shareholders", "spokesman",
+          "spokeswoman", "spokesperson"});
 }
 
 std::string Join(const std::vector<std::string_view>& words,
@@ -141,7 +141,8 @@ void ApplyCues(const std::vector<std::string_view>& words,
     c->type = EntityType::kOrg;
     c->strong = true;
   } else if (c->type == EntityType::kPerson && c->last - c->first == 1 &&
-             In(before, {"the", "a", "an", "this", "that", "its", "their"})) {
+             IsOneOf(before,
+                     {"the", "a", "an", "this", "that", "its", "their"})) {
     c->type = EntityType::kMisc;
     c->strong = true;
   }
@@ -159,17 +160,17 @@ void ApplyCues(const std::vector<std::string_view>& words,
 }
 
 bool IsPluralOrgNoun(const std::string& w) {
-  return In(w,
-            {"companies",     "firms",        "labs",          "laboratories",
-             "startups",      "start-ups",    "rivals",        "groups",
-             "banks",         "lenders",      "insurers",      "carriers",
-             "airlines",      "makers",       "manufacturers", "developers",
-             "retailers",     "brands",       "giants",        "corporations",
-             "conglomerates", "businesses",   "organizations", "organisations",
-             "agencies",      "institutions", "universities",  "charities",
-             "publishers",    "broadcasters", "networks",      "platforms",
-             "providers",     "suppliers",    "competitors",   "automakers",
-             "carmakers",     "chipmakers",   "exchanges"});
+  return IsOneOf(
+      w, {"companies",     "firms",        "labs",          "laboratories",
+          "startups",      "start-ups",    "rivals",        "groups",
+          "banks",         "lenders",      "insurers",      "carriers",
+          "airlines",      "makers",       "manufacturers", "developers",
+          "retailers",     "brands",       "giants",        "corporations",
+          "conglomerates", "businesses",   "organizations", "organisations",
+          "agencies",      "institutions", "universities",  "charities",
+          "publishers",    "broadcasters", "networks",      "platforms",
+          "providers",     "suppliers",    "competitors",   "automakers",
+          "carmakers",     "chipmakers",   "exchanges"});
 }
 
 bool StartsUpper(std::string_view w) {
@@ -299,7 +300,7 @@ void AppendMentions(std::string_view text,
       // may ("van Buuren", "de Gaulle").
       while (c.first + 1 < c.last && StartsLower(words[c.first]) &&
              (!IsNameJoiner(words[c.first]) ||
-              In(words[c.first], {"of", "and", "for", "the"}))) {
+              IsOneOf(words[c.first], {"of", "and", "for", "the"}))) {
         ++c.first;
       }
       // Punctuation alone is no name ("founder & CEO" tagged "&").

@@ -1004,6 +1004,23 @@ class SentenceRules {
     EmitAll(trigger.type, {org}, places, &trigger, "location");
   }
 
+  // The sentence's subject (past a leading "the") when only more of its
+  // name stands between it and units_[until] ("of Siena", ", LLC",
+  // "Concepts"); -1 otherwise.
+  int NamedSubjectUpTo(int until) const {
+    const int subject = IsWord(units_, 0, "the") ? 1 : 0;
+    if (subject >= until || !units_[subject].is_arg()) {
+      return -1;
+    }
+    for (int idx = subject + 1; idx < until; ++idx) {
+      const Unit& unit = units_[idx];
+      if (!unit.is_arg() && !IsOneOf(unit.text, {"of", "&", ",", "the", "."})) {
+        return -1;
+      }
+    }
+    return subject;
+  }
+
   // The organisation a role-noun phrase describes, past "a"/"an" and a few
   // modifiers ("a wholly owned subsidiary"): the argument before ", a ..."
   // or the sentence's subject before "is/was/became a ...". -1 otherwise.
@@ -1030,16 +1047,10 @@ class SentenceRules {
     if (!IsOneOf(before.text, {"is", "was", "became", "becomes"})) {
       return -1;
     }
-    const int subject = IsWord(units_, 0, "the") ? 1 : 0;
-    if (subject >= probe - 1 || !units_[subject].is_arg() ||
+    const int subject = NamedSubjectUpTo(probe - 1);
+    if (subject < 0 ||
         (units_[subject].pronoun && units_[subject].kind == ArgKind::kPerson)) {
       return -1;
-    }
-    for (int idx = subject + 1; idx < probe - 1; ++idx) {
-      const Unit& unit = units_[idx];
-      if (!unit.is_arg() && !IsOneOf(unit.text, {"of", "&", ",", "the", "."})) {
-        return -1;
-      }
     }
     return subject;
   }
@@ -1049,23 +1060,13 @@ class SentenceRules {
   // organisations have headquarters. -1 unless the subject opens the
   // sentence and a copula right before the trigger links them.
   int LocatedSubject(int begin) const {
-    const int subject = IsWord(units_, 0, "the") ? 1 : 0;
-    if (subject >= begin || !units_[subject].is_arg() ||
-        units_[subject].pronoun || begin - subject > 16) {
-      return -1;
-    }
-    // Between subject and copula: only more of the name ("of Siena", ",
-    // LLC", "Concepts").
-    int copula = subject + 1;
+    int copula = 1;
     while (copula < begin &&
            !IsOneOf(units_[copula].text, {"is", "was", "are", "were"})) {
-      const Unit& unit = units_[copula];
-      if (!unit.is_arg() && !IsOneOf(unit.text, {"of", "&", ",", "the", "."})) {
-        return -1;
-      }
       ++copula;
     }
-    if (copula >= begin) {
+    const int subject = copula < begin ? NamedSubjectUpTo(copula) : -1;
+    if (subject < 0 || units_[subject].pronoun || begin - subject > 16) {
       return -1;
     }
     // Then the trigger, after adverbs ("is originally based in") or a

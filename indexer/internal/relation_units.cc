@@ -161,6 +161,14 @@ Unit WordUnit(std::string_view text, std::size_t begin, std::size_t end) {
   return unit;
 }
 
+// A pronoun stands for what `antecedent` denotes.
+void TakeReferent(const Unit& antecedent, Unit* pronoun) {
+  pronoun->kind = antecedent.kind;
+  pronoun->entity = antecedent.entity;
+  pronoun->group = antecedent.group;
+  pronoun->name = antecedent.name;
+}
+
 // Resolution state shared by the pronouns of one sentence.
 class Resolver {
  public:
@@ -280,11 +288,7 @@ class Resolver {
             idx = static_cast<std::size_t>(located);
           }
         }
-        const Unit& antecedent = units[idx];
-        unit->kind = antecedent.kind;
-        unit->entity = antecedent.entity;
-        unit->group = antecedent.group;
-        unit->name = antecedent.name;
+        TakeReferent(units[idx], unit);
         return;
       }
       if (prev.is_word() && std::isalnum(static_cast<unsigned char>(
@@ -333,10 +337,7 @@ void ResolveDescribedThat(const std::vector<Unit>& units, Unit* unit) {
         return;
       }
       unit->pronoun = true;
-      unit->kind = prev.kind;
-      unit->entity = prev.entity;
-      unit->group = prev.group;
-      unit->name = prev.name;
+      TakeReferent(prev, unit);
       return;
     }
     if (prev.is_word() && (prev.text == "who" || prev.text == "which" ||
@@ -440,16 +441,6 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
     pos += length;
   }
   return units;
-}
-
-bool IsOneOf(std::string_view word,
-             std::initializer_list<std::string_view> words) {
-  for (std::string_view candidate : words) {
-    if (word == candidate) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // Head nouns of descriptions of organisations ("a Texas community bank").

@@ -5,12 +5,12 @@
 #ifndef DOSSIER_INDEXER_INTERNAL_RELATION_UNITS_H_
 #define DOSSIER_INDEXER_INTERNAL_RELATION_UNITS_H_
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/annotations.h"
+#include "indexer/internal/word_list.h"
 
 namespace dossier::indexer::internal {
 
@@ -35,17 +35,14 @@ struct Unit {
   bool is_word() const { return kind == ArgKind::kNone; }
 };
 
+// Head nouns of descriptions of organisations ("a Texas community bank").
+bool IsOrgNoun(std::string_view word);
+
 // Builds the units of sentence `sentence_idx` (the whole text when the
 // analysis has no sentences: pass -1). Pronouns are resolved to the nearest
 // compatible argument before them: relative pronouns ("who", "which",
 // "where") within the sentence, personal ones ("he", "it") anywhere earlier
 // in the article.
-bool IsOneOf(std::string_view word,
-             std::initializer_list<std::string_view> words);
-
-// Head nouns of descriptions of organisations ("a Texas community bank").
-bool IsOrgNoun(std::string_view word);
-
 std::vector<Unit> BuildSentenceUnits(std::string_view text,
                                      const ArticleAnalysis& analysis,
                                      int sentence_idx);
