@@ -94,6 +94,138 @@ EvidenceRef ToRef(const internal::KvStore& kv, std::string_view article,
   return r;
 }
 
+// An article mentioning an entity, as its `mentions` key names it.
+struct DatedArticle {
+  std::string date10;
+  std::string article;
+};
+
+// The articles that mention `id` within the date range of `o`, in key order
+// (date, then article id).
+Status ArticlesMentioning(const internal::KvStore& kv, EntityId id,
+                          const NeighborOptions& o,
+                          std::vector<DatedArticle>* out) {
+  const std::string prefix = internal::EntityKey(id);
+  std::string start;
+  if (!o.since.empty()) {
+    start = prefix + std::string(std::string_view(o.since).substr(0, 10));
+  }
+  return kv.Scan(
+      Cf::kMentions, prefix,
+      [&](std::string_view key, std::string_view) {
+        if (key.size() <= 18) {
+          return true;
+        }
+        const std::string_view date10 = key.substr(8, 10);
+        if (!o.until.empty() &&
+            date10 > std::string_view(o.until).substr(0, 10)) {
+          return false;  // keys are in date order
+        }
+        if (InRange(date10, o)) {
+          out->push_back({std::string(date10), std::string(key.substr(18))});
+        }
+        return true;
+      },
+      start);
+}
+
+// The number of articles that mention `id` (0 when unknown).
+std::int64_t ArticleCount(const internal::KvStore& kv, EntityId id) {
+  Result<std::optional<std::string>> bytes =
+      kv.Get(Cf::kEntities, internal::EntityKey(id));
+  internal::EntityValue v;
+  if (!bytes.has_value() || !bytes->has_value() ||
+      !internal::DecodeEntity(**bytes, &v)) {
+    return 0;
+  }
+  return v.articles;
+}
+
+// Up to `limit` articles that mention both a and b within the range of `o`,
+// in key order (date, then article id). Co-occurrence evidence of a pair no
+// sentence names is not stored ('E' keys exist only for shared sentences):
+// these are its articles. Walks the mentions of the rarer entity and looks
+// each article up under the other, so a hub costs no more than its partner.
+Result<std::vector<DatedArticle>> ArticlesMentioningBoth(
+    const internal::KvStore& kv, EntityId a, EntityId b,
+    const NeighborOptions& o, std::size_t limit) {
+  if (ArticleCount(kv, b) < ArticleCount(kv, a)) {
+    std::swap(a, b);
+  }
+  std::vector<DatedArticle> of_a;
+  DOSSIER_RETURN_IF_ERROR(ArticlesMentioning(kv, a, o, &of_a));
+  std::vector<DatedArticle> both;
+  for (DatedArticle& d : of_a) {
+    if (both.size() >= limit) {
+      break;
+    }
+    Result<std::optional<std::string>> found = kv.Get(
+        Cf::kMentions, internal::MentionKey(b, d.date10, d.article));
+    if (!found.has_value()) {
+      return found.error();
+    }
+    if (found->has_value()) {
+      both.push_back(std::move(d));
+    }
+  }
+  return both;
+}
+
+// Co-occurrence of one entity with one neighbour.
+struct Cooc {
+  EntityId other;
+  std::int64_t articles;
+  std::int64_t sentences;
+};
+
+// The co-occurrence counts of `id` with each neighbour over the articles in
+// the range of `o`, recounted from those articles' records exactly as
+// Contribute() counts them into 'N'; sorted by neighbour id.
+Status CountCoocInRange(const internal::KvStore& kv, EntityId id,
+                        const NeighborOptions& o, std::vector<Cooc>* out) {
+  std::vector<DatedArticle> articles;
+  DOSSIER_RETURN_IF_ERROR(ArticlesMentioning(kv, id, o, &articles));
+  std::unordered_map<EntityId, Cooc> tally;
+  for (const DatedArticle& a : articles) {
+    Result<std::optional<std::string>> bytes = kv.Get(Cf::kArticles, a.article);
+    if (!bytes.has_value()) {
+      return bytes.error();
+    }
+    internal::ArticleRecord record;
+    if (!bytes->has_value() ||
+        !internal::DecodeArticleRecord(**bytes, &record)) {
+      continue;  // a dangling mention; `dossier check` reports those
+    }
+    // Sentences per neighbour in this article (a pair may be listed under
+    // several entity indices that resolved to the same ids).
+    std::map<EntityId, std::int64_t> sentences;
+    for (const internal::RecordCooc& rc : record.cooccurrences) {
+      if (rc.a >= record.entities.size() || rc.b >= record.entities.size()) {
+        continue;
+      }
+      const EntityId x = record.entities[rc.a].id;
+      const EntityId y = record.entities[rc.b].id;
+      if (x == y || (x != id && y != id)) {
+        continue;
+      }
+      sentences[x == id ? y : x] += rc.sentences;
+    }
+    for (const auto& [other, n] : sentences) {
+      Cooc& c = tally.try_emplace(other, Cooc{other, 0, 0}).first->second;
+      c.articles += 1;
+      c.sentences += n;
+    }
+  }
+  out->clear();
+  out->reserve(tally.size());
+  for (const auto& [other, c] : tally) {
+    out->push_back(c);
+  }
+  std::sort(out->begin(), out->end(),
+            [](const Cooc& x, const Cooc& y) { return x.other < y.other; });
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string KindLabel(const EntitySummary& entity) {
@@ -408,47 +540,25 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
   }
   // Co-occurrence keys arrive sorted by neighbour id; tally them in a flat
   // vector (hubs have tens of thousands) and look typed tallies up there.
-  struct Cooc {
-    EntityId other;
-    std::int64_t articles;
-    std::int64_t sentences;
-  };
   std::vector<Cooc> cooc;
   const bool dated = !options.since.empty() || !options.until.empty();
   if (!options.typed_only && !options.relation) {
-    DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-        Cf::kCooccurrence, "N" + prefix,
-        [&](std::string_view key, std::string_view value) {
-          internal::CoocCounts c;
-          if (key.size() < 17 || !internal::DecodeCoocCounts(value, &c) ||
-              c.articles <= 0) {
+    if (dated) {
+      DOSSIER_RETURN_IF_ERROR(CountCoocInRange(*kv_, id, options, &cooc));
+    } else {
+      DOSSIER_RETURN_IF_ERROR(kv_->Scan(
+          Cf::kCooccurrence, "N" + prefix,
+          [&](std::string_view key, std::string_view value) {
+            internal::CoocCounts c;
+            if (key.size() < 17 || !internal::DecodeCoocCounts(value, &c) ||
+                c.articles <= 0) {
+              return true;
+            }
+            cooc.push_back({internal::DecodeFixed64(key.substr(9)), c.articles,
+                            c.sentences});
             return true;
-          }
-          cooc.push_back({internal::DecodeFixed64(key.substr(9)), c.articles,
-                          c.sentences});
-          return true;
-        }));
-  }
-  if (dated) {
-    // Recount each neighbour from the evidence of its articles in range.
-    for (Cooc& c : cooc) {
-      c.articles = 0;
-      c.sentences = 0;
-      DOSSIER_RETURN_IF_ERROR(
-          kv_->Scan(Cf::kCooccurrence,
-                    internal::CoocEvidenceKey(std::min(id, c.other),
-                                              std::max(id, c.other), ""),
-                    [&](std::string_view, std::string_view value) {
-                      internal::CoocEvidence ev;
-                      if (internal::DecodeCoocEvidence(value, &ev) &&
-                          InRange(ev.date10, options)) {
-                        c.articles += 1;
-                        c.sentences += ev.sentences;
-                      }
-                      return true;
-                    }));
+          }));
     }
-    std::erase_if(cooc, [](const Cooc& c) { return c.articles == 0; });
   }
   for (const Cooc& c : cooc) {
     auto it = found.find(c.other);
@@ -552,31 +662,38 @@ Result<std::optional<Link>> GraphStore::FindLink(
   if (link || options.typed_only || options.relation) {
     return link;
   }
-  // Co-occurrence: prefer a shared sentence over a shared article.
-  std::optional<Link> article_only;
+  // Co-occurrence: a shared sentence ('E' keys), else a shared article.
   DOSSIER_RETURN_IF_ERROR(
       kv_->Scan(Cf::kCooccurrence,
                 internal::CoocEvidenceKey(std::min(a, b), std::max(a, b), ""),
                 [&](std::string_view key, std::string_view value) {
                   internal::CoocKeyParts p;
                   internal::CoocEvidence ev;
+                  // Format 2 stores also hold keys without a sentence.
                   if (!internal::ParseCoocKey(key, &p) ||
                       !internal::DecodeCoocEvidence(value, &ev) ||
-                      !InRange(ev.date10, options)) {
+                      ev.sentences == 0 || !InRange(ev.date10, options)) {
                     return true;
                   }
-                  Link l{false, RelationType::kWorksFor, true,
-                         ToRef(*kv_, p.article, ev.date10, ev.first)};
-                  if (ev.sentences > 0) {
-                    link = std::move(l);
-                    return false;
-                  }
-                  if (!article_only) {
-                    article_only = std::move(l);
-                  }
-                  return true;
+                  link = Link{false, RelationType::kWorksFor, true,
+                              ToRef(*kv_, p.article, ev.date10, ev.first)};
+                  return false;
                 }));
-  return link ? link : article_only;
+  if (link) {
+    return link;
+  }
+  Result<std::vector<DatedArticle>> both =
+      ArticlesMentioningBoth(*kv_, a, b, options, 1);
+  if (!both.has_value()) {
+    return both.error();
+  }
+  if (both->empty()) {
+    return link;
+  }
+  const DatedArticle& first = both->front();
+  return std::optional<Link>(
+      Link{false, RelationType::kWorksFor, true,
+           ToRefWithoutText(first.article, first.date10, internal::Evidence{})});
 }
 
 Status GraphStore::ForEachEntity(
@@ -625,7 +742,8 @@ Status GraphStore::ForEachEdge(
   if (!options.include_cooccurrence) {
     return Status::Ok();
   }
-  // Co-occurrence: counts from 'N' (a < b), provenance from 'E'.
+  // Co-occurrence: counts from 'N' (a < b), provenance from 'E' or, for a
+  // pair no sentence names, from `mentions`.
   DOSSIER_RETURN_IF_ERROR(kv_->Scan(
       Cf::kCooccurrence, "N",
       [&](std::string_view key, std::string_view value) {
@@ -637,13 +755,29 @@ Status GraphStore::ForEachEdge(
         }
         GraphEdge e{p.a,        p.b,         false, RelationType::kWorksFor,
                     c.articles, c.sentences, {}};
-        if (options.with_provenance) {
+        if (options.with_provenance && c.sentences > 0) {
+          // The articles where a sentence names both.
           kv_->Scan(Cf::kCooccurrence, internal::CoocEvidenceKey(p.a, p.b, ""),
-                    [&](std::string_view ekey, std::string_view) {
-                      e.article_ids.emplace_back(ekey.substr(17));
+                    [&](std::string_view ekey, std::string_view evalue) {
+                      internal::CoocEvidence ev;
+                      if (internal::DecodeCoocEvidence(evalue, &ev) &&
+                          ev.sentences > 0) {
+                        e.article_ids.emplace_back(ekey.substr(17));
+                      }
                       return true;
                     })
               .IgnoreError();  // provenance is best effort in a scan
+        } else if (options.with_provenance) {
+          // No sentence names both: the articles that mention both, as
+          // many as the pair is counted in.
+          Result<std::vector<DatedArticle>> both =
+              ArticlesMentioningBoth(*kv_, p.a, p.b, NeighborOptions{},
+                                     static_cast<std::size_t>(c.articles));
+          if (both.has_value()) {
+            for (DatedArticle& d : *both) {
+              e.article_ids.push_back(std::move(d.article));
+            }
+          }
         }
         fn(e);
         return true;

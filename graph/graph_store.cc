@@ -27,6 +27,25 @@ namespace {
 
 constexpr int kMaxMergeHops = 16;
 
+// Format 2 kept an 'E' co-occurrence key for every pair of every article;
+// format 3 keeps only those of pairs a sentence names. Dropping the others
+// is the whole upgrade (one scan of the 'E' keys, one batch).
+Status UpgradeFrom2(KvStore& kv) {
+  Batch batch;
+  DOSSIER_RETURN_IF_ERROR(kv.Scan(
+      Cf::kCooccurrence, "E", [&](std::string_view key, std::string_view value) {
+        internal::CoocEvidence ev;
+        if (internal::DecodeCoocEvidence(value, &ev) && ev.sentences == 0) {
+          batch.Delete(Cf::kCooccurrence, std::string(key));
+        }
+        return true;
+      }));
+  std::string version;
+  internal::PutFixed32(&version, internal::kFormatVersion);
+  batch.Put(Cf::kMeta, std::string(internal::kMetaFormatVersion), version);
+  return kv.Write(batch);
+}
+
 Status CheckVersion(KvStore& kv, const std::filesystem::path& dir,
                     bool read_only) {
   Result<std::optional<std::string>> stored =
@@ -50,6 +69,10 @@ Status CheckVersion(KvStore& kv, const std::filesystem::path& dir,
   if (!reader.Fixed32(&version) || !reader.done()) {
     return Status::Corruption("graph store " + dir.string() +
                               " has a malformed format version");
+  }
+  if (version == 2) {
+    // Readers skip the surplus keys, so a read-only open needs no upgrade.
+    return read_only ? Status::Ok() : UpgradeFrom2(kv);
   }
   if (version < internal::kFormatVersion) {
     return Status::InvalidInput(

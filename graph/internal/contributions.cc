@@ -358,10 +358,15 @@ Contributions Contribute(std::string_view article_id,
   }
   auto& owned_cooc = c.owned[Cf::kCooccurrence];
   for (const auto& [pair, ev] : pairs) {
-    const std::string encoded = EncodeCoocEvidence(ev);
-    // Evidence once per unordered pair (smaller id first); the counts both
-    // ways, so that each entity's neighbours are one prefix scan.
-    owned_cooc[CoocEvidenceKey(pair.first, pair.second, article_id)] = encoded;
+    // Evidence once per unordered pair (smaller id first), and only for a
+    // pair a sentence names: four pairs in five share no more than the
+    // article, and the articles mentioning both are already listed under
+    // `mentions`. The counts both ways, so that each entity's neighbours
+    // are one prefix scan.
+    if (ev.sentences > 0) {
+      owned_cooc[CoocEvidenceKey(pair.first, pair.second, article_id)] =
+          EncodeCoocEvidence(ev);
+    }
     const CoocCounts delta{1, ev.sentences};
     c.cooc_counts[CoocCountKey(pair.first, pair.second)] = delta;
     c.cooc_counts[CoocCountKey(pair.second, pair.first)] = delta;

@@ -17,7 +17,7 @@ namespace dossier::graph::internal {
 
 // On-disk format version written to the meta CF at creation. Bump it on any
 // change to a key or value layout below (and to schemas/graph_keys.md).
-inline constexpr std::uint32_t kFormatVersion = 2;
+inline constexpr std::uint32_t kFormatVersion = 3;
 
 // Column family names, all in one place.
 inline constexpr std::string_view kCfEntities = "entities";

@@ -67,6 +67,17 @@ ArticleBuilder SecondArticle() {
   return b;
 }
 
+// A store holding LaudeArticle() as "a1" and SecondArticle() as "a2".
+std::unique_ptr<GraphStore> StoreWithBothArticles(
+    const std::filesystem::path& dir) {
+  auto store = OpenStore(dir);
+  const ArticleBuilder a1 = LaudeArticle();
+  const ArticleBuilder a2 = SecondArticle();
+  REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+  REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+  return store;
+}
+
 }  // namespace
 
 TEST_SUITE("graph/GraphStore") {
@@ -89,13 +100,13 @@ TEST_SUITE("graph/GraphStore") {
       REQUIRE((*kv)->Close().ok());
     };
     SUBCASE("older") {
-      rewrite_version(graph::internal::kFormatVersion - 1);
+      rewrite_version(1);
       auto store = GraphStore::Open(dir, {});
       REQUIRE_FALSE(store.has_value());
       CHECK(store.error().code() == StatusCode::kInvalidInput);
       CHECK(store.error().message() ==
             "graph store " + dir.string() + " has format version " +
-                std::to_string(graph::internal::kFormatVersion - 1) +
+                std::to_string(1) +
                 ", this dossier reads version " +
                 std::to_string(graph::internal::kFormatVersion) +
                 "; delete that directory and re-run `dossier index` to "
@@ -120,6 +131,111 @@ TEST_SUITE("graph/GraphStore") {
       REQUIRE_FALSE(store.has_value());
       CHECK(store.error().code() == StatusCode::kNotFound);
     }
+  }
+
+  TEST_CASE("A format 2 store is upgraded in place on a writable open") {
+    // Format 2 also kept an 'E' key for a pair that shares only the
+    // article; format 3 drops those and reads them from `mentions`.
+    dossier::testing::ScopedTempDir tmp;
+    const auto dir = tmp.path() / "graph";
+    const ArticleBuilder a1 = LaudeArticle();
+    std::string current;
+    graph::internal::CoocKeyParts pair;
+    {
+      auto store = OpenStore(dir);
+      REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+      current = Dump(*store);
+      const EntityId pete = Find(*store, "Pete Sonsini").id;
+      const EntityId dbx = Find(*store, "Databricks").id;
+      pair.a = std::min(pete, dbx);
+      pair.b = std::max(pete, dbx);
+      CHECK(store->Close().ok());
+    }
+    {
+      auto kv = graph::internal::KvStore::Open(dir, {});
+      REQUIRE(kv.has_value());
+      std::string version;
+      graph::internal::PutFixed32(&version, 2);
+      graph::internal::CoocEvidence article_only;
+      article_only.date10 = "2025-06-02";
+      graph::internal::Batch batch;
+      batch.Put(graph::internal::Cf::kMeta,
+                std::string(graph::internal::kMetaFormatVersion), version);
+      batch.Put(graph::internal::Cf::kCooccurrence,
+                graph::internal::CoocEvidenceKey(pair.a, pair.b, "a1"),
+                graph::internal::EncodeCoocEvidence(article_only));
+      REQUIRE((*kv)->Write(batch).ok());
+      REQUIRE((*kv)->Close().ok());
+    }
+    {
+      // Read-only: answered as is, left as is.
+      GraphOptions read_only;
+      read_only.read_only = true;
+      auto store = GraphStore::Open(dir, read_only);
+      REQUIRE_MESSAGE(store.has_value(), store.error().ToString());
+      CHECK(Dump(**store) != current);
+      auto link = (*store)->FindLink(pair.a, pair.b, {});
+      REQUIRE(link.has_value());
+      REQUIRE(link->has_value());
+      CHECK((*link)->evidence.article == "a1");
+    }
+    auto store = OpenStore(dir);
+    CHECK(Dump(*store) == current);
+  }
+
+  TEST_CASE("A pair that shares only the article is counted, dated and cited") {
+    dossier::testing::ScopedTempDir tmp;
+    auto store = StoreWithBothArticles(tmp.path());
+    const EntityId pete = Find(*store, "Pete Sonsini").id;
+    const EntityId dbx = Find(*store, "Databricks").id;
+    // No evidence key for the pair: no sentence names both.
+    CHECK(Dump(*store).find(graph::internal::CoocEvidenceKey(
+              std::min(pete, dbx), std::max(pete, dbx), "")) ==
+          std::string::npos);
+
+    NeighborOptions orgs;
+    orgs.entity_type = EntityType::kOrg;
+    for (const std::string since : {"", "2025-06-01"}) {
+      orgs.since = since;
+      auto n = store->Neighbors(pete, orgs);
+      REQUIRE(n.has_value());
+      REQUIRE(n->size() == 2);  // founded Laude, appears with Databricks
+      const Neighbor& d = (*n)[1];
+      CHECK(d.entity.name == "Databricks");
+      CHECK(d.cooc_articles == 1);
+      CHECK(d.cooc_sentences == 0);
+    }
+    orgs.since = "2025-06-03";
+    CHECK(store->Neighbors(pete, orgs)->empty());
+    orgs.since.clear();
+    orgs.until = "2025-06-01";
+    CHECK(store->Neighbors(pete, orgs)->empty());
+
+    auto link = store->FindLink(dbx, pete, {});
+    REQUIRE(link.has_value());
+    REQUIRE(link->has_value());
+    CHECK_FALSE((*link)->typed);
+    CHECK((*link)->evidence.article == "a1");
+    CHECK((*link)->evidence.sentence.empty());
+    NeighborOptions later;
+    later.since = "2025-06-03";
+    CHECK_FALSE(store->FindLink(dbx, pete, later)->has_value());
+
+    // Provenance: sentence pairs from their evidence, the others from the
+    // articles that mention both.
+    std::map<std::pair<EntityId, EntityId>, std::vector<std::string>> cooc;
+    GraphStore::EdgeScanOptions scan;
+    scan.with_provenance = true;
+    REQUIRE(store->ForEachEdge(scan, [&](const GraphEdge& e) {
+      if (!e.typed) {
+        cooc[{e.from, e.to}] = e.article_ids;
+        CHECK(e.articles == static_cast<std::int64_t>(e.article_ids.size()));
+      }
+    }).ok());
+    const std::vector<std::string> a1_only{"a1"};
+    CHECK(cooc[{std::min(pete, dbx), std::max(pete, dbx)}] == a1_only);
+    const EntityId andy = Find(*store, "Andy Konwinski").id;
+    CHECK(cooc[{std::min(pete, andy), std::max(pete, andy)}] == a1_only);
   }
 
   TEST_CASE("PutArticle stores entities, relations with evidence and quotes") {
@@ -183,12 +299,9 @@ TEST_SUITE("graph/GraphStore") {
 
   TEST_CASE("Re-putting the same article leaves every count unchanged") {
     dossier::testing::ScopedTempDir tmp;
-    auto store = OpenStore(tmp.path());
-    const ArticleBuilder a1 = LaudeArticle();
-    const ArticleBuilder a2 = SecondArticle();
-    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
-    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    auto store = StoreWithBothArticles(tmp.path());
     const std::string before = Dump(*store);
+    const ArticleBuilder a1 = LaudeArticle();
     REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
     REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
     CHECK(Dump(*store) == before);
@@ -370,11 +483,7 @@ TEST_SUITE("graph/GraphStore") {
 
   TEST_CASE("Neighbors rank typed relations first and honour filters") {
     dossier::testing::ScopedTempDir tmp;
-    auto store = OpenStore(tmp.path());
-    const ArticleBuilder a1 = LaudeArticle();
-    const ArticleBuilder a2 = SecondArticle();
-    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
-    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    auto store = StoreWithBothArticles(tmp.path());
     const EntityId andy = Find(*store, "Andy Konwinski").id;
 
     auto all = store->Neighbors(andy, {});
@@ -452,11 +561,7 @@ TEST_SUITE("graph/GraphStore") {
 
   TEST_CASE("ForEachArticle visits every article with its hash") {
     dossier::testing::ScopedTempDir tmp;
-    auto store = OpenStore(tmp.path());
-    const ArticleBuilder a1 = LaudeArticle();
-    const ArticleBuilder a2 = SecondArticle();
-    REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
-    REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    auto store = StoreWithBothArticles(tmp.path());
     std::string seen;
     REQUIRE(store
                 ->ForEachArticle([&](std::string_view id, std::string_view h) {
