@@ -23,6 +23,9 @@ struct NerTrainOptions {
   // fields), *.sgm (Reuters <TITLE> and <BODY>), anything else as plain
   // text. Default: none (clusters from the training words only).
   std::vector<std::string> unlabeled_paths;
+  // Typed name lists added to the gazetteer (see
+  // indexer/internal/ner_name_lists.h for the files read). Default: none.
+  std::vector<std::string> name_list_paths;
   // Optional CoNLL file scored after training (never trained on).
   std::string dev_path;
   // Where the model is written.

@@ -545,6 +545,8 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
         TitleCaseOf(begin, end,
                     [&](std::size_t i) -> const WordInfo& { return infos[i]; });
     bool initial_done = false;
+    bool quote_pending = false;   // an opening quote mark was the last token
+    bool straight_open = false;   // an odd number of '"' so far
     std::size_t run_start = end;
     for (std::size_t i = begin; i <= end; ++i) {
       const bool cap = i < end && infos[i].init_cap;
@@ -553,9 +555,21 @@ void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
         f |= headline ? kHeadline : 0;
         f |= title_case ? kTitleCase : 0;
         f |= cap ? kCapitalized : 0;
-        if (!initial_done && !IsPunctuationWord(doc.words[i])) {
-          f |= kSentenceInitial;
-          initial_done = true;
+        const std::string_view w = doc.words[i];
+        if (w == "\"") {
+          straight_open = !straight_open;
+          quote_pending = straight_open;
+        } else if (IsOneOf(w, {"\u201c", "\u2018", "``"})) {
+          quote_pending = true;
+        } else if (!IsPunctuationWord(w)) {
+          // A quotation starts with a capital as a sentence does, so a
+          // capital there says as little ("the next 'Transformer level'
+          // breakthrough").
+          if (!initial_done || quote_pending) {
+            f |= kSentenceInitial;
+            initial_done = true;
+          }
+          quote_pending = false;
         }
       }
       if (headline || i == end) {

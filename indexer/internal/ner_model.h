@@ -145,7 +145,7 @@ struct Model {
 //   u16 coarse; u64 gazetteer count, then per entry u64 hash + u8 bits;
 //   u64 FNV-1a checksum of everything before it. Strings are u32 length +
 //   bytes.
-inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::uint32_t kModelVersion = 2;
 // Model::flags bit: the model was trained with first-pass history features,
 // so the tagger runs twice over a document.
 inline constexpr std::uint32_t kTwoPass = 1;

@@ -30,6 +30,7 @@
 #include "indexer/internal/ner_clusters.h"
 #include "indexer/internal/ner_features.h"
 #include "indexer/internal/ner_lexicon.h"
+#include "indexer/internal/ner_name_lists.h"
 #include "indexer/internal/ner_model.h"
 #include "indexer/internal/ner_tagger.h"
 #include "indexer/ner_conll.h"
@@ -576,15 +577,18 @@ Status TrainNerModel(const NerTrainOptions& options) {
     CountEntities(docs[k], &own[k]);
     RecordPrefixes(docs[k], &prefixes);
   }
-  // The hand-written organisations count as one extra use each, seen by
-  // every document.
-  for (const auto& [phrase, type] : internal::HandWrittenGazetteer()) {
+  // The hand-written organisations and the --names lists count as one extra
+  // use of each phrase, seen by every document.
+  const auto add_listed = [&](std::string_view phrase, int type) {
     std::vector<std::string_view> words;
     std::size_t pos = 0;
     while (pos <= phrase.size()) {
       const std::size_t space = std::min(phrase.find(' ', pos), phrase.size());
       words.push_back(phrase.substr(pos, space - pos));
       pos = space + 1;
+    }
+    if (words.size() > internal::kMaxGazetteerWords) {
+      return;
     }
     const std::uint64_t hash = internal::PhraseHash(words, 0, words.size());
     ++counts[hash][static_cast<std::size_t>(type)];
@@ -593,6 +597,23 @@ Status TrainNerModel(const NerTrainOptions& options) {
     for (std::size_t k = 1; k < words.size(); ++k) {
       list.push_back(internal::PhraseHash(words, 0, k));
     }
+  };
+  for (const auto& [phrase, type] : internal::HandWrittenGazetteer()) {
+    add_listed(phrase, type);
+  }
+  std::size_t listed = 0;
+  for (const std::string& path : options.name_list_paths) {
+    Result<internal::NameList> names = internal::ReadNameList(path);
+    if (!names.has_value()) {
+      return names.error();
+    }
+    for (const auto& [phrase, type] : *names) {
+      add_listed(phrase, type);
+    }
+    listed += names->size();
+  }
+  if (!options.name_list_paths.empty()) {
+    Log(options, "name lists: " + std::to_string(listed) + " names");
   }
   model.gazetteer = MakeGazetteer(counts, nullptr, prefixes);
 

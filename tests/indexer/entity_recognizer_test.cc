@@ -396,6 +396,30 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK((context.flags[5] & internal::kHasLetters) == 0);
   }
 
+  TEST_CASE("The first word of a quotation counts as sentence-initial") {
+    internal::NerDocument doc;
+    // He said " The plan " , Smith wrote ‘ Lamp level ’ and “ Ferro ” .
+    doc.words = {"He",     "said",  "\"",    "The",   "plan",
+                 "\"",     ",",     "Smith", "wrote", "\u2018",
+                 "Lamp",   "level", "\u2019", "and",   "\u201c",
+                 "Ferro",  "\u201d", "."};
+    doc.sentence_begin = {0};
+    internal::DocContext context;
+    BuildDocContext(doc, internal::Gazetteer{}, &context);
+    const auto initial = [&](std::size_t i) {
+      return (context.flags[i] & internal::kSentenceInitial) != 0;
+    };
+    CHECK(initial(0));
+    CHECK_FALSE(initial(1));
+    CHECK(initial(3));         // after an opening straight quote
+    CHECK_FALSE(initial(4));
+    CHECK_FALSE(initial(7));   // after the closing one
+    CHECK(initial(10));        // after an opening single curly quote
+    CHECK_FALSE(initial(11));
+    CHECK_FALSE(initial(13));  // after a closing one
+    CHECK(initial(15));        // after an opening double curly quote
+  }
+
   TEST_CASE("ComputeHistory votes over the other occurrences of a word") {
     internal::NerDocument doc;
     doc.words = {"Apple", "rose", ".", "APPLE", "fell", ";", "apple", "."};

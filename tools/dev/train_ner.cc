@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
   app.add_option("--unlabeled", options.unlabeled_paths,
                  "Unlabelled text for word clusters (.jsonl, .sgm, .txt)")
       ->check(CLI::ExistingFile);
+  app.add_option("--names", options.name_list_paths,
+                 "Name lists for the gazetteer: WordNet data.noun, iso-codes "
+                 "iso_3166-1.json / iso_3166-2.json")
+      ->check(CLI::ExistingFile);
   app.add_option("--dev", options.dev_path,
                  "CoNLL file scored after training (never trained on)")
       ->check(CLI::ExistingFile);
