@@ -171,6 +171,43 @@ Result<std::vector<DatedArticle>> ArticlesMentioningBoth(
   return both;
 }
 
+// The citation of a co-occurrence of a and b within the range of `o`: the
+// first sentence naming both ('E' keys), else the first article mentioning
+// both (no sentence); nullopt when they share none.
+Result<std::optional<EvidenceRef>> CoocCitation(const internal::KvStore& kv,
+                                                EntityId a, EntityId b,
+                                                const NeighborOptions& o) {
+  std::optional<EvidenceRef> ref;
+  DOSSIER_RETURN_IF_ERROR(
+      kv.Scan(Cf::kCooccurrence,
+              internal::CoocEvidenceKey(std::min(a, b), std::max(a, b), ""),
+              [&](std::string_view key, std::string_view value) {
+                internal::CoocKeyParts p;
+                internal::CoocEvidence ev;
+                // Format 2 stores also hold keys without a sentence.
+                if (!internal::ParseCoocKey(key, &p) ||
+                    !internal::DecodeCoocEvidence(value, &ev) ||
+                    ev.sentences == 0 || !InRange(ev.date10, o)) {
+                  return true;
+                }
+                ref = ToRef(kv, p.article, ev.date10, ev.first);
+                return false;
+              }));
+  if (ref) {
+    return ref;
+  }
+  Result<std::vector<DatedArticle>> both =
+      ArticlesMentioningBoth(kv, a, b, o, 1);
+  if (!both.has_value()) {
+    return both.error();
+  }
+  if (!both->empty()) {
+    ref = ToRefWithoutText(both->front().article, both->front().date10,
+                           internal::Evidence{});
+  }
+  return ref;
+}
+
 // Co-occurrence of one entity with one neighbour.
 struct Cooc {
   EntityId other;
@@ -621,6 +658,14 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
     n.entity = *s;
     if (n.evidence) {
       FillSentence(*kv_, &*n.evidence);
+    } else {
+      // A co-occurrence cites its first shared sentence or article too.
+      Result<std::optional<EvidenceRef>> citation =
+          CoocCitation(*kv_, id, other, options);
+      if (!citation.has_value()) {
+        return citation.error();
+      }
+      n.evidence = std::move(*citation);
     }
     out.push_back(std::move(n));
   }
@@ -662,38 +707,15 @@ Result<std::optional<Link>> GraphStore::FindLink(
   if (link || options.typed_only || options.relation) {
     return link;
   }
-  // Co-occurrence: a shared sentence ('E' keys), else a shared article.
-  DOSSIER_RETURN_IF_ERROR(
-      kv_->Scan(Cf::kCooccurrence,
-                internal::CoocEvidenceKey(std::min(a, b), std::max(a, b), ""),
-                [&](std::string_view key, std::string_view value) {
-                  internal::CoocKeyParts p;
-                  internal::CoocEvidence ev;
-                  // Format 2 stores also hold keys without a sentence.
-                  if (!internal::ParseCoocKey(key, &p) ||
-                      !internal::DecodeCoocEvidence(value, &ev) ||
-                      ev.sentences == 0 || !InRange(ev.date10, options)) {
-                    return true;
-                  }
-                  link = Link{false, RelationType::kWorksFor, true,
-                              ToRef(*kv_, p.article, ev.date10, ev.first)};
-                  return false;
-                }));
-  if (link) {
-    return link;
+  Result<std::optional<EvidenceRef>> cooc =
+      CoocCitation(*kv_, a, b, options);
+  if (!cooc.has_value()) {
+    return cooc.error();
   }
-  Result<std::vector<DatedArticle>> both =
-      ArticlesMentioningBoth(*kv_, a, b, options, 1);
-  if (!both.has_value()) {
-    return both.error();
+  if (cooc->has_value()) {
+    link = Link{false, RelationType::kWorksFor, true, std::move(**cooc)};
   }
-  if (both->empty()) {
-    return link;
-  }
-  const DatedArticle& first = both->front();
-  return std::optional<Link>(
-      Link{false, RelationType::kWorksFor, true,
-           ToRefWithoutText(first.article, first.date10, internal::Evidence{})});
+  return link;
 }
 
 Status GraphStore::ForEachEntity(

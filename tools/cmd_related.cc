@@ -68,9 +68,12 @@ void PrintRow(const Row& row) {
     std::cout << "  via " << row.via;
   }
   std::cout << "\n";
-  if (n.evidence && !n.evidence->sentence.empty()) {
+  if (n.evidence) {
     std::cout << (row.depth > 1 ? "        " : "      ") << n.evidence->article
-              << ": " << n.evidence->sentence << "\n";
+              << ": "
+              << (n.evidence->sentence.empty() ? "(same article)"
+                                               : n.evidence->sentence)
+              << "\n";
   }
 }
 

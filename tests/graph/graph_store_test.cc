@@ -204,6 +204,10 @@ TEST_SUITE("graph/GraphStore") {
       CHECK(d.entity.name == "Databricks");
       CHECK(d.cooc_articles == 1);
       CHECK(d.cooc_sentences == 0);
+      // Cited by the article they share, without a sentence.
+      REQUIRE(d.evidence.has_value());
+      CHECK(d.evidence->article == "a1");
+      CHECK(d.evidence->sentence.empty());
     }
     orgs.since = "2025-06-03";
     CHECK(store->Neighbors(pete, orgs)->empty());
@@ -493,6 +497,10 @@ TEST_SUITE("graph/GraphStore") {
     CHECK((*all)[2].entity.name == "Pete Sonsini");  // co-occurrence only
     CHECK((*all)[2].typed_evidence == 0);
     CHECK((*all)[2].cooc_sentences == 1);
+    // Cited by the sentence naming both.
+    REQUIRE((*all)[2].evidence.has_value());
+    CHECK((*all)[2].evidence->sentence ==
+          "Andy Konwinski and Pete Sonsini founded Laude.");
 
     NeighborOptions typed;
     typed.typed_only = true;
