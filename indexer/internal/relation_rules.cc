@@ -289,6 +289,20 @@ bool IsClauseWord(const Unit& unit) {
                              "after", "before", "but", "because", "with"});
 }
 
+// "son of", "widow of": the role that follows belongs to the relative
+// ("X, the son of a Church of Scotland minister").
+bool IsKinshipOf(const Units& units, int idx) {
+  return idx >= 0 && idx < static_cast<int>(units.size()) &&
+         units[idx].is_word() &&
+         IsOneOf(units[idx].text,
+                 {"son", "daughter", "wife", "husband", "widow", "widower",
+                  "father", "mother", "brother", "sister", "grandson",
+                  "granddaughter", "nephew", "niece", "child", "children",
+                  "sons", "daughters", "parents", "stepson", "stepdaughter",
+                  "cousin", "fiancee", "fiance", "partner"}) &&
+         IsWord(units, idx + 1, "of");
+}
+
 // Words that may stand between a possessor or org and a role noun.
 bool IsRoleModifier(const Unit& unit) {
   return unit.is_word() &&
@@ -728,6 +742,11 @@ class SentenceRules {
     if (head < 0) {
       const int from = tail_glued ? tails.front() : begin;
       head = PrevArg(units_, from, kPersonMask, 30);
+      for (int idx = std::max(head, 0); head >= 0 && idx < from; ++idx) {
+        if (IsKinshipOf(units_, idx)) {
+          return;  // the role is a relative's
+        }
+      }
       if (head >= 0) {
         heads = CoordinatedBefore(units_, head, kPersonMask);
       }

@@ -131,6 +131,17 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "LEADS(Sam Ortiz>Nordlicht)");
   }
 
+  TEST_CASE("a role after 'son of' or 'widow of' is the relative's") {
+    CHECK(Extract("[Sam Ortiz|P] was born in [Tarn|L], the son of a "
+                  "director of [Nordlicht|O].",
+                  NoImplied()) == "");
+    CHECK(Extract("[Ana Diaz|P], the widow of the founder of "
+                  "[Brightwave|O], spoke.",
+                  NoImplied()) == "");
+    CHECK(Extract("[Ana Diaz|P], the founder of [Brightwave|O], spoke.",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Brightwave)");
+  }
+
   TEST_CASE("founder and CEO gives both relations") {
     CHECK(Extract("[Sam Ortiz|P] is the founder and CEO of [Nordlicht|O].",
                   NoImplied()) ==
