@@ -695,6 +695,19 @@ class SentenceRules {
   }
 
   void ApplyRole(const Trigger& trigger, int begin, int end) {
+    // "every doctor and teacher in the UK", "many employees of X": nobody
+    // in particular holds the role.
+    for (int idx = begin - 1; idx >= 0 && idx >= begin - 4; --idx) {
+      const Unit& unit = units_[idx];
+      if (!unit.is_word() || IsStopPunct(unit)) {
+        break;
+      }
+      if (IsOneOf(unit.text, {"every", "all", "each", "many", "some", "most",
+                              "any", "other", "several", "few",
+                              "thousands", "hundreds"})) {
+        return;
+      }
+    }
     const int after = SkipRoleGroup(end);
     std::vector<int> tails;
     bool tail_glued = false;
@@ -849,6 +862,11 @@ class SentenceRules {
     int head = PrevArg(units_, begin, head_mask, 30);
     std::vector<int> tails;
     const int tail = PastModifier(NextArg(units_, end, kTailMask, 6));
+    // "left for Africa", "leaving Paris": a journey, not an employer.
+    if (tail >= 0 && IsOneOf(trigger.phrase, {"left", "leaving"}) &&
+        units_[tail].kind == ArgKind::kPlace && !units_[tail].candidate) {
+      return;
+    }
     if (tail >= 0) {
       tails = CoordinatedAfter(units_, tail, TailConjunctMask(tail));
     }

@@ -142,6 +142,21 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "FOUNDED(Ana Diaz>Brightwave)");
   }
 
+  TEST_CASE("a role nobody in particular holds names no employer") {
+    CHECK(Extract("[Sam Ortiz|P] said it was like sacking every doctor and "
+                  "teacher in [Tarn|L].",
+                  NoImplied()) == "");
+    CHECK(Extract("[Sam Ortiz|P] thanked all employees of [Nordlicht|O].",
+                  NoImplied()) == "");
+  }
+
+  TEST_CASE("leaving for a place is a journey, leaving an org a job") {
+    CHECK(Extract("[Sam Ortiz|P] left for [Tarn|L] on Tuesday.",
+                  NoImplied()) == "");
+    CHECK(Extract("[Sam Ortiz|P] left [Nordlicht|O] in 2019.", NoImplied()) ==
+          "WORKS_FOR(Sam Ortiz>Nordlicht)");
+  }
+
   TEST_CASE("founder and CEO gives both relations") {
     CHECK(Extract("[Sam Ortiz|P] is the founder and CEO of [Nordlicht|O].",
                   NoImplied()) ==
