@@ -128,13 +128,21 @@ bool IsEventWord(std::string_view w) {
 }  // namespace
 
 bool HasOrganisationWord(std::string_view name) {
-  for (const std::string& w : LowerWords(name)) {
+  const std::vector<std::string> words = LowerWords(name);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
     if (IsOneOf(w, {"university", "college",     "institute",  "academy",
                     "ministry",   "agency",      "commission", "committee",
                     "council",    "court",       "foundation", "association",
                     "federation", "corporation", "inc",        "corp",
                     "ltd",        "llc",         "plc",        "gmbh",
-                    "laboratory", "laboratories"})) {
+                    "laboratory", "laboratories", "department", "bureau"})) {
+      return true;
+    }
+    // "Raymond James Bank", but not "the West Bank".
+    if (w == "bank" && i > 0 &&
+        !IsOneOf(words[i - 1], {"west", "east", "north", "south", "left",
+                                "right", "river", "sand"})) {
       return true;
     }
   }

@@ -46,9 +46,9 @@ namespace dossier::indexer {
 OrgKind ClassifyOrg(std::string_view name, std::string_view sentence);
 
 // True when a word of `name` can only head an organisation's name
-// ("University", "Institute", "Commission", "Inc"): such a name is an ORG
-// whatever the tagger said. Words that also end place names ("Union",
-// "States") do not count.
+// ("University", "Institute", "Commission", "Department", "Inc", and "Bank"
+// after a name word): such a name is an ORG whatever the tagger said. Words
+// that also end place names ("Union", "States", "West Bank") do not count.
 bool HasOrganisationWord(std::string_view name);
 
 // True when `name` names an event (see THE RULE).

@@ -39,6 +39,17 @@ TEST_SUITE("indexer/OrgKind") {
     }
   }
 
+  TEST_CASE("HasOrganisationWord: heads only organisations have") {
+    CHECK(HasOrganisationWord("Tarn Department of Health"));
+    CHECK(HasOrganisationWord("Ortiz Lopez Bank"));
+    CHECK(HasOrganisationWord("Federal Bureau of Lamps"));
+    CHECK(HasOrganisationWord("Nordlicht Inc."));
+    CHECK_FALSE(HasOrganisationWord("the West Bank"));
+    CHECK_FALSE(HasOrganisationWord("Bank"));
+    CHECK_FALSE(HasOrganisationWord("European Union"));
+    CHECK_FALSE(HasOrganisationWord("Salt Lake City"));
+  }
+
   TEST_CASE("IsEventName recognizes summits, cups and games, not bodies") {
     CHECK(IsEventName("Global Tech Summit"));
     CHECK(IsEventName("World Cup"));
