@@ -821,6 +821,13 @@ class SentenceRules {
       const bool agent_is_tail = trigger.phrase.ends_with(" by");
       const int agent_mask = agent_is_tail ? kOrgMask : head_mask;
       int agent = NextArg(units_, by + 1, agent_mask, 4);
+      // "led by Mr Glazer's two sons": the agent is what the possessive
+      // qualifies, which is no argument here.
+      if (agent >= 0 && units_[agent].possessive && !units_[agent].pronoun &&
+          agent + 1 < static_cast<int>(units_.size()) &&
+          units_[agent + 1].is_word() && !IsStopPunct(units_[agent + 1])) {
+        return;
+      }
       // "by Unification Church founder Sun Myung Moon": the person the
       // role noun introduces.
       if (agent >= 0 && !agent_is_tail &&
@@ -862,6 +869,13 @@ class SentenceRules {
     int head = PrevArg(units_, begin, head_mask, 30);
     std::vector<int> tails;
     const int tail = PastModifier(NextArg(units_, end, kTailMask, 6));
+    // "the founding Agnelli family": a family, not something founded.
+    if (tail >= 0 && trigger.phrase == "founding" &&
+        tail + 1 < static_cast<int>(units_.size()) &&
+        units_[tail + 1].is_word() &&
+        IsOneOf(units_[tail + 1].text, {"family", "families", "dynasty"})) {
+      return;
+    }
     // "left for Africa", "leaving Paris": a journey, not an employer.
     if (tail >= 0 && IsOneOf(trigger.phrase, {"left", "leaving"}) &&
         units_[tail].kind == ArgKind::kPlace && !units_[tail].candidate) {
@@ -919,6 +933,10 @@ class SentenceRules {
       if (parent >= 0 && Matches(units_[parent], kOrgMask)) {
         Emit(trigger.type, child, parent, &trigger, "org-hyphen");
       }
+      return;
+    }
+    // "as part of a strategy": an idiom, not membership.
+    if (trigger.phrase == "part of" && IsWord(units_, begin - 1, "as")) {
       return;
     }
     const bool has_prep =
@@ -1178,13 +1196,26 @@ class SentenceRules {
     }
     for (int idx = 0; idx < static_cast<int>(units_.size()); ++idx) {
       if (units_[idx].kind == ArgKind::kOrg && !units_[idx].candidate &&
-          taken.count(units_[idx].group) == 0 && !IsSchoolOrAward(idx)) {
+          taken.count(units_[idx].group) == 0 && !IsSchoolOrAward(idx) &&
+          !IsSource(idx)) {
         Emit(RelationType::kWorksFor, person, idx, nullptr, "career");
         if (!facts_.empty() && facts_.back().rule == "career") {
           facts_.back().implied = true;
         }
       }
     }
+  }
+
+  // The source of a report ("according to the Financial Times", "told
+  // Reuters"), not an employer.
+  bool IsSource(int idx) const {
+    int probe = idx - 1;
+    if (IsWord(units_, probe, "the")) {
+      --probe;
+    }
+    return (IsWord(units_, probe, "to") &&
+            IsWord(units_, probe - 1, "according")) ||
+           IsWord(units_, probe, "told");
   }
 
   // An org the person studied at or won ("graduated from X", "acquired by

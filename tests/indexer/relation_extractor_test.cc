@@ -157,6 +157,30 @@ TEST_SUITE("indexer/RelationExtractor") {
           "WORKS_FOR(Sam Ortiz>Nordlicht)");
   }
 
+  TEST_CASE("idioms and reporting name no relation") {
+    // "as part of" a plan is no membership.
+    CHECK(Extract("[Nordlicht|O] cut prices as part of [Sam Ortiz|P]'s plan.",
+                  NoImplied()) == "");
+    // A news source is not an employer of the person it quotes.
+    CHECK(Extract("[Sam Ortiz|P], a director of [Nordlicht|O], told the "
+                  "[Tarn Herald|O] that sales fell.",
+                  RelationOptions{}) ==
+          "WORKS_FOR(Sam Ortiz>Nordlicht)");
+    CHECK(Extract("[Sam Ortiz|P], a director of [Nordlicht|O], resigned, "
+                  "according to the [Tarn Herald|O].",
+                  RelationOptions{}) ==
+          "WORKS_FOR(Sam Ortiz>Nordlicht)");
+    // A family is not founded.
+    CHECK(Extract("[Sam Ortiz|P] was rejected by the founding [Ortiz|P] "
+                  "family.",
+                  NoImplied()) == "");
+    // The agent of "led by Ortiz's two sons" is the sons (even when the
+    // tagger took a son's name for an organisation).
+    CHECK(Extract("[Sam Ortiz|P]'s latest move is being led by "
+                  "[Sam Ortiz|P]'s two sons, [Ana|O] and [Tom|P].",
+                  NoImplied()) == "");
+  }
+
   TEST_CASE("founder and CEO gives both relations") {
     CHECK(Extract("[Sam Ortiz|P] is the founder and CEO of [Nordlicht|O].",
                   NoImplied()) ==
