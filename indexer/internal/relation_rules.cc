@@ -714,7 +714,20 @@ class SentenceRules {
     if (IsWord(units_, after, "of") || IsWord(units_, after, "at") ||
         IsWord(units_, after, "for") || IsWord(units_, after, "with") ||
         IsWord(units_, after, "in") || IsWord(units_, after, "to")) {
-      const int tail = NextArg(units_, after + 1, kTailMask, 10);
+      int tail = NextArg(units_, after + 1, kTailMask, 10);
+      // "chairman of the committee on Lords reform": the role is of the
+      // unnamed body, not of the name after it.
+      for (int idx = after + 1; tail >= 0 && idx < tail; ++idx) {
+        if (units_[idx].is_word() &&
+            (IsOrgNoun(units_[idx].text) ||
+             IsOneOf(units_[idx].text,
+                     {"committee", "board", "panel", "commission",
+                      "inquiry", "taskforce", "department", "ministry"})) &&
+            idx + 1 < tail && units_[idx + 1].is_word() &&
+            IsOneOf(units_[idx + 1].text, {"on", "for", "of", "in", "at"})) {
+          tail = -1;
+        }
+      }
       if (tail >= 0) {
         tails = CoordinatedAfter(units_, tail, TailConjunctMask(tail));
       }
@@ -740,6 +753,12 @@ class SentenceRules {
       const int glued = GluedBefore(
           begin, person_follows ? kOrgMask | kCandidateBit : kOrgMask);
       if (glued < 0) {
+        return;
+      }
+      // "First Minister", "Home Secretary": part of the title.
+      if (IsOneOf(units_[glued].text,
+                  {"First", "Home", "Foreign", "Prime", "Deputy", "Shadow",
+                   "Chief", "Junior", "Senior", "Vice", "General"})) {
         return;
       }
       tails.push_back(glued);

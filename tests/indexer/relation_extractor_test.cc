@@ -181,6 +181,16 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "");
   }
 
+  TEST_CASE("a role of an unnamed body, or a title word, names no employer") {
+    CHECK(Extract("[Sam Ortiz|P] is chairman of the committee on [Tarn|O] "
+                  "reform.",
+                  NoImplied()) == "");
+    CHECK(Extract("Talks with [First|O] Minister [Sam Ortiz|P] ended.",
+                  NoImplied()) == "");
+    CHECK(Extract("Talks with [Nordlicht|O] chairman [Sam Ortiz|P] ended.",
+                  NoImplied()) == "WORKS_FOR(Sam Ortiz>Nordlicht)");
+  }
+
   TEST_CASE("founder and CEO gives both relations") {
     CHECK(Extract("[Sam Ortiz|P] is the founder and CEO of [Nordlicht|O].",
                   NoImplied()) ==
