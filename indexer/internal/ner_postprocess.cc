@@ -11,6 +11,8 @@
 //      sentence is an ORG; an ORG named like an event is MISC;
 //      3b. the names listed after "companies including", "labs such as"
 //      are organisations (and found when the tagger missed them);
+//   4a. a lone word ending the full name of a person named in the article
+//       is that person ("Gavin Henson ... Henson" is no MISC);
 //   4. strong types spread to every mention with the same text;
 //   5. Title Case headlines ("Databricks Co-founder Expresses Concern")
 //      keep no tagger mentions: the names the body recognized are matched
@@ -141,8 +143,11 @@ void ApplyCues(const std::vector<std::string_view>& words,
     c->type = EntityType::kOrg;
     c->strong = true;
   } else if (c->type == EntityType::kPerson && c->last - c->first == 1 &&
-             IsOneOf(before,
-                     {"the", "a", "an", "this", "that", "its", "their"})) {
+             IsOneOf(before, {"the", "a", "an", "its", "their"}) &&
+             c->last < sentence.first_token + sentence.token_count &&
+             StartsLower(words[c->last])) {
+    // "the Transformer architecture": a name used as a modifier. ("that
+    // Henson was" is no determiner, and "the Henson" alone no modifier.)
     c->type = EntityType::kMisc;
     c->strong = true;
   }
@@ -343,6 +348,25 @@ void AppendMentions(std::string_view text,
       if (!covered) {
         candidates.push_back(Candidate{i, i + 1, EntityType::kOrg, true});
         sentence_of.push_back(s);
+      }
+    }
+  }
+  // 4a. A lone word that ends the full name of a person named in the
+  // article is that person ("Gavin Henson ... Henson"), unless a cue typed
+  // it or it is a place ("Washington"), or also ends an organisation's name.
+  std::map<std::string, int> surname_votes;  // > 0: people only
+  for (const Candidate& c : candidates) {
+    if (c.last - c.first >= 2 && !StartsLower(words[c.last - 1])) {
+      surname_votes[std::string(words[c.last - 1])] +=
+          c.type == EntityType::kPerson ? 1 : -1000;
+    }
+  }
+  for (Candidate& c : candidates) {
+    if (c.last - c.first == 1 && !c.strong &&
+        (c.type == EntityType::kMisc || c.type == EntityType::kOrg)) {
+      const auto it = surname_votes.find(std::string(words[c.first]));
+      if (it != surname_votes.end() && it->second > 0) {
+        c.type = EntityType::kPerson;
       }
     }
   }

@@ -12,6 +12,7 @@
 #include "indexer/internal/ner_embedded_model.h"
 #include "indexer/internal/ner_features.h"
 #include "indexer/internal/ner_model.h"
+#include "indexer/internal/ner_postprocess.h"
 #include "indexer/internal/ner_tagger.h"
 #include "indexer/tokenizer.h"
 
@@ -47,6 +48,42 @@ std::string Render(std::string_view text) {
   return out + " ";
 }
 
+constexpr int kPer = 0, kOrg = 1, kLoc = 2, kMisc = 3;
+
+struct Tag {
+  std::size_t first;  // token index
+  int type;
+  std::size_t length;
+};
+
+// Runs the post-processing alone on `text` with the given tagger labels;
+// "name:TYPE " per mention.
+std::string Postprocessed(const std::string& text,
+                          const std::vector<Tag>& tags) {
+  ArticleAnalysis analysis;
+  Tokenize(text, &analysis);
+  std::vector<std::string_view> words;
+  for (const Token& t : analysis.tokens) {
+    words.push_back(
+        std::string_view(text).substr(t.span.begin, t.span.size()));
+  }
+  std::vector<int> labels(words.size(), 0);
+  for (const Tag& tag : tags) {
+    REQUIRE(tag.first + tag.length <= words.size());
+    labels[tag.first] = internal::BeginLabel(tag.type);
+    for (std::size_t k = 1; k < tag.length; ++k) {
+      labels[tag.first + k] = internal::InsideLabel(tag.type);
+    }
+  }
+  internal::AppendMentions(text, words, labels, &analysis);
+  std::string out;
+  for (const Mention& m : analysis.mentions) {
+    out += std::string(text.substr(m.span.begin, m.span.size())) + ":" +
+           std::string(EntityTypeName(m.type)) + " ";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("indexer/EntityRecognizer") {
@@ -79,6 +116,27 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CAPTURE(got);
     CHECK(got.find("Transformer:PERSON") == std::string::npos);
     CHECK(got.find("Transformer:ORG") == std::string::npos);
+  }
+
+  TEST_CASE("A lone surname of a person named in full is that person") {
+    // Labels as a tagger might give them: "Ortiz" MISC, "Reed" ORG; "Tarn"
+    // stays a place, and "Lopez" also ends a company's name.
+    const std::string text =
+        "Sam Ortiz met Tom Reed of Lopez. Jo Lopez said that Ortiz and Reed "
+        "left Tarn. Tarn Sam Lopez";
+    CHECK(Postprocessed(text, {{0, kPer, 2},
+                               {3, kPer, 2},
+                               {6, kOrg, 1},
+                               {8, kPer, 2},
+                               {12, kMisc, 1},
+                               {14, kOrg, 1},
+                               {16, kLoc, 1},
+                               {18, kOrg, 3}}) ==
+          "Sam Ortiz:PERSON Tom Reed:PERSON Lopez:ORG Jo Lopez:PERSON "
+          "Ortiz:PERSON Reed:PERSON Tarn:PLACE Tarn Sam Lopez:ORG ");
+    // "that" after "said" opens a clause: no determiner making Ortiz MISC.
+    CHECK(Postprocessed(text, {{0, kPer, 2}, {12, kPer, 1}}) ==
+          "Sam Ortiz:PERSON Ortiz:PERSON ");
   }
 
   TEST_CASE("No mention opens with an English joiner or is punctuation") {
