@@ -1,6 +1,7 @@
 // EntityRecognizer: finds PERSON / ORG / PLACE / MISC mentions in tokenized
-// text with the trained NER model (a greedy averaged-perceptron tagger with
-// word clusters, gazetteer and document-level features; see
+// text with the trained NER model (an averaged-perceptron tagger decoded
+// with a small beam, with word clusters, gazetteer and document-level
+// features; see
 // indexer/internal/ner_model.h), then types every ORG as COMPANY or
 // INSTITUTION (indexer/org_kind.h).
 // A loaded recognizer is immutable: Recognize() and TagWords() are const and

@@ -1,9 +1,11 @@
 // The NER model and its feature set, shared by the tagger (inference) and
 // the trainer. Internal to indexer/: nothing outside the module includes it.
 //
-// The tagger is a greedy left-to-right averaged perceptron over BIO labels.
-// A token's score vector (one float per label) is the sum of the weight rows
-// of its features. Features are 64-bit hashes of (template, value); the model
+// The tagger is an averaged structured perceptron over BIO labels, decoded
+// left to right with a small beam (ner_tagger.h). A token's score vector
+// (one float per label) is the sum of the weight rows of its features; a
+// sentence's labelling scores the sum of its tokens' scores for their
+// labels. Features are 64-bit hashes of (template, value); the model
 // maps each kept hash to one weight row. Three feature families:
 //   - word features: depend only on the string of the token at offset k in
 //     -2..2 (its form, lower case, shape, affixes, clusters, list flags). As
@@ -37,6 +39,11 @@ inline int BeginLabel(int type) { return 1 + 2 * type; }
 inline int InsideLabel(int type) { return 2 + 2 * type; }
 inline int LabelType(int label) { return label == 0 ? -1 : (label - 1) / 2; }
 inline bool IsBegin(int label) { return label != 0 && (label - 1) % 2 == 0; }
+// True when `label` may follow `prev` (0 = O also at a sentence start): an
+// I- label only continues its own type.
+inline bool IsAllowedAfter(int prev, int label) {
+  return label == 0 || IsBegin(label) || LabelType(label) == LabelType(prev);
+}
 std::string_view LabelName(int label);       // "B-PER", "O", ...
 int ParseLabel(std::string_view name);       // -1 when unknown; IOB1 ok
 std::string_view TypeName(int type);         // "PER", "ORG", "LOC", "MISC"
@@ -145,7 +152,10 @@ struct Model {
 //   u16 coarse; u64 gazetteer count, then per entry u64 hash + u8 bits;
 //   u64 FNV-1a checksum of everything before it. Strings are u32 length +
 //   bytes.
-inline constexpr std::uint32_t kModelVersion = 2;
+// Version 3: weights of a structured perceptron for beam decoding (the
+// models of versions 1 and 2 were trained for greedy decoding and score
+// badly in a beam).
+inline constexpr std::uint32_t kModelVersion = 3;
 // Model::flags bit: the model was trained with first-pass history features,
 // so the tagger runs twice over a document.
 inline constexpr std::uint32_t kTwoPass = 1;

@@ -6,9 +6,12 @@
 //      "Ph.D.", "AI");
 //   3. context cues fix the type and mark it strong: a company noun right
 //      before the name ("the firm Laude", "co-founder of Databricks") makes
-//      an ORG; a determiner before a PERSON ("the Transformer
-//      architecture") makes it MISC; a university short name in an academic
-//      sentence is an ORG; an ORG named like an event is MISC;
+//      an ORG; a determiner before a one-word PERSON, or before a one-word
+//      ORG followed by a technique noun ("the Transformer architecture"),
+//      makes it MISC; a university short name in an academic sentence is
+//      an ORG (two joined by "and" are two); an ORG named like an event is
+//      MISC; an ORG "X of Y" right after a speech verb is split into the
+//      speaker X (PERSON) and Y ("said René Dubois of Contoso Ltd.");
 //      3b. the names listed after "companies including", "labs such as"
 //      are organisations (and found when the tagger missed them);
 //   4a. a lone word ending the full name of a person named in the article
@@ -130,6 +133,12 @@ class SentenceText {
   int academic_ = -1;  // unknown
 };
 
+// The common noun of a named technique ("the Transformer architecture").
+bool IsTechniqueNoun(std::string_view w) {
+  return IsOneOf(w, {"architecture", "algorithm", "technique", "method",
+                     "framework", "protocol"});
+}
+
 // Rule 3 for one candidate in `sentence`.
 void ApplyCues(const std::vector<std::string_view>& words,
                const Sentence& sentence, SentenceText* sentence_text,
@@ -138,14 +147,18 @@ void ApplyCues(const std::vector<std::string_view>& words,
       c->first > sentence.first_token ? Lower(words[c->first - 1]) : "";
   const std::string before2 =
       c->first > sentence.first_token + 1 ? Lower(words[c->first - 2]) : "";
+  const std::string after =
+      c->last < sentence.first_token + sentence.token_count
+          ? Lower(words[c->last])
+          : "";
   const std::string name = Join(words, *c);
   if (IsCompanyNoun(before) || (before == "of" && IsFounderWord(before2))) {
     c->type = EntityType::kOrg;
     c->strong = true;
-  } else if (c->type == EntityType::kPerson && c->last - c->first == 1 &&
-             IsOneOf(before, {"the", "a", "an", "its", "their"}) &&
-             c->last < sentence.first_token + sentence.token_count &&
-             StartsLower(words[c->last])) {
+  } else if (c->last - c->first == 1 &&
+             ((c->type == EntityType::kPerson && StartsLower(after)) ||
+              (c->type == EntityType::kOrg && IsTechniqueNoun(after))) &&
+             IsOneOf(before, {"the", "a", "an", "its", "their"})) {
     // "the Transformer architecture": a name used as a modifier. ("that
     // Henson was" is no determiner, and "the Henson" alone no modifier.)
     c->type = EntityType::kMisc;
@@ -154,8 +167,8 @@ void ApplyCues(const std::vector<std::string_view>& words,
   if (c->type != EntityType::kOrg && HasOrganisationWord(name)) {
     c->type = EntityType::kOrg;  // "Harvard University" is never a place
   }
-  if ((c->type == EntityType::kPlace || c->type == EntityType::kOrg) &&
-      IsUniversityShortName(name) && sentence_text->Academic()) {
+  if (c->type != EntityType::kMisc && IsUniversityShortName(name) &&
+      sentence_text->Academic()) {
     c->type = EntityType::kOrg;
     c->strong = true;
   }
@@ -181,6 +194,30 @@ bool IsPluralOrgNoun(const std::string& w) {
 bool StartsUpper(std::string_view w) {
   return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') ||
                         static_cast<unsigned char>(w[0]) >= 0xC0);
+}
+
+// For an ORG candidate "X of Y" right after a speech verb ("said", "told"),
+// where X is one or more capitalized words with no organisation word and Y
+// is capitalized, the index of "of"; 0 otherwise.
+std::uint32_t SpeakerOfSplit(const std::vector<std::string_view>& words,
+                             const Sentence& sentence, const Candidate& c) {
+  if (c.type != EntityType::kOrg || c.first == sentence.first_token ||
+      !IsOneOf(Lower(words[c.first - 1]),
+               {"said", "says", "told", "added", "asked"})) {
+    return 0;
+  }
+  for (std::uint32_t i = c.first; i + 1 < c.last; ++i) {
+    if (words[i] == "of") {
+      const bool speaker =
+          i > c.first && StartsUpper(words[i + 1]) &&
+          !HasOrganisationWord(Join(words, Candidate{c.first, i}));
+      return speaker ? i : 0;
+    }
+    if (!StartsUpper(words[i])) {
+      return 0;
+    }
+  }
+  return 0;
 }
 
 // Rule 3b: the names listed after a plural organisation noun and
@@ -325,6 +362,26 @@ void AppendMentions(std::string_view text,
           (IsRoleOrDegree(lower) || IsNounAcronym(lower) ||
            StartsLower(words[c.first]))) {
         continue;
+      }
+      // "Stanford and Yale" are two universities, not one name.
+      if (c.last - c.first == 3 && words[c.first + 1] == "and" &&
+          IsUniversityShortName(words[c.first]) &&
+          IsUniversityShortName(words[c.first + 2])) {
+        Candidate left{c.first, c.first + 1, c.type, false};
+        ApplyCues(words, sentence, &sentence_text, &left);
+        candidates.push_back(left);
+        sentence_of.push_back(s);
+        c.first += 2;
+      }
+      // "said René Dubois of Contoso Ltd.": the name a speech verb
+      // introduces, before "of", is the speaker, not part of the ORG.
+      if (const std::uint32_t of = SpeakerOfSplit(words, sentence, c);
+          of != 0) {
+        Candidate person{c.first, of, EntityType::kPerson, false};
+        ApplyCues(words, sentence, &sentence_text, &person);
+        candidates.push_back(person);
+        sentence_of.push_back(s);
+        c.first = of + 1;
       }
       ApplyCues(words, sentence, &sentence_text, &c);
       candidates.push_back(c);

@@ -2,8 +2,9 @@
 //   1. look up (or compute into a local cache) the word block of every word;
 //   2. build the document context (gazetteer, capitalization evidence);
 //   3. sum, once per token, the word blocks at offsets -2..2 and the
-//      static context rows; decode each sentence greedily adding the
-//      label-history rows; pick the best allowed label;
+//      static context rows; decode each sentence with a beam, adding to
+//      each kept sequence's score the label-history rows of its last two
+//      labels (see ner_tagger.h);
 //   4. for two-pass models, derive the history features from pass 1 and
 //      decode again.
 #include "indexer/internal/ner_tagger.h"
@@ -79,8 +80,25 @@ std::size_t SlotOf(std::uint64_t hash, std::size_t mask) {
 
 }  // namespace
 
+namespace {
+
+// A label sequence in the beam, by its last label; `back` is its prefix's
+// index in the beam one word earlier (-1 at the first word).
+struct BeamItem {
+  float score;
+  std::int8_t label;
+  std::int8_t prev;  // the label before (0 at the first word)
+  std::int16_t back;
+};
+
+}  // namespace
+
 // Working buffers of Tag(), one set per thread (see ner_tagger.h).
 struct Tagger::Scratch {
+  // kBeamWidth items per word of the sentence being decoded, and how many
+  // are set.
+  std::vector<BeamItem> beam;
+  std::vector<std::uint8_t> beam_size;
   WordBlockTable unknown;       // words outside the vocabulary -> local block
   std::vector<float> local;     // kBlockFloats per unknown word
   std::vector<std::int64_t> block_of;  // >= 0 known block, < 0 local (-1 - i)
@@ -128,19 +146,6 @@ void WordBlockTable::Insert(std::string_view word, std::uint64_t hash,
   // A view of an empty word still needs a non-null pointer to mark the slot.
   slots_[slot] = Slot{hash, word.data() != nullptr ? word.data() : "",
                       static_cast<std::uint32_t>(word.size()), block};
-}
-
-int BestAllowedLabel(const float* scores, int prev) {
-  int best = 0;
-  for (int l = 1; l < kNumLabels; ++l) {
-    if (!IsBegin(l) && LabelType(l) != LabelType(prev)) {
-      continue;
-    }
-    if (scores[l] > scores[best]) {
-      best = l;
-    }
-  }
-  return best;
 }
 
 Tagger::Tagger(const Model& model) : model_(model) {
@@ -312,10 +317,10 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
     }
   }
   // 3. Decode; 4. second pass.
-  Pass(doc, s, true, labels);
+  Pass(doc, true, &s, labels);
   if ((model_.flags & kTwoPass) != 0) {
     ComputeHistory(doc, *labels, &s.context);
-    Pass(doc, s, false, labels);
+    Pass(doc, false, &s, labels);
   }
   // A thread keeps its buffers for ordinary articles only: one huge
   // document (up to 4 MiB of text) must not pin ~100 bytes per word of it
@@ -326,46 +331,104 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
   }
 }
 
-void Tagger::Pass(const NerDocument& doc, const Scratch& scratch, bool first_pass,
+void Tagger::Pass(const NerDocument& doc, bool first_pass, Scratch* scratch,
                   std::vector<int>* labels) const {
   const std::size_t n = doc.words.size();
-  const DocContext& context = scratch.context;
   for (std::size_t s = 0; s < doc.sentence_begin.size(); ++s) {
     const std::size_t begin = doc.sentence_begin[s];
     const std::size_t end =
         s + 1 < doc.sentence_begin.size() ? doc.sentence_begin[s + 1] : n;
-    int prev1 = 0;
-    int prev2 = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (i + 4 < n) {
-        // The word-history row after "O", the most common previous label.
-        __builtin_prefetch(scratch.blocks[i + 4] + kHistoryBase);
-      }
-      float scores[kNumLabels];
-      const float* base = &scratch.static_scores[i * kNumLabels];
-      const float* p1 = &prev1_rows_[prev1 * kNumLabels];
-      const float* p12 = &prev12_rows_[(prev2 * kNumLabels + prev1) * kNumLabels];
-      const float* word = scratch.blocks[i] + kHistoryBase + prev1 * kNumLabels;
-      for (int l = 0; l < kNumLabels; ++l) {
-        scores[l] = base[l] + p1[l] + p12[l] + word[l];
-      }
-      // As AppendFirstPassFeature: history >= 0 has a feature.
-      const std::int8_t history = context.history[i];
-      if (!first_pass && history >= 0) {
-        const int c = (context.flags[i] & kCapitalized) != 0 ? 1 : 0;
-        const float* row =
-            first_pass_rows_[static_cast<std::size_t>(c * (kNumTypes + 1) + history)];
-        if (row != nullptr) {
-          for (int l = 0; l < kNumLabels; ++l) {
-            scores[l] += row[l];
-          }
+    if (begin < end) {
+      DecodeSentence(begin, end, first_pass, scratch, labels);
+    }
+  }
+}
+
+void Tagger::DecodeSentence(std::size_t begin, std::size_t end, bool first_pass,
+                            Scratch* scratch, std::vector<int>* labels) const {
+  const DocContext& context = scratch->context;
+  constexpr std::size_t kWidth = kBeamWidth;
+  const std::size_t n = end - begin;
+  scratch->beam.resize(n * kWidth);
+  scratch->beam_size.assign(n, 0);
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::size_t i = begin + j;
+    if (i + 4 < context.history.size()) {
+      // The word-history rows of a word a little ahead.
+      __builtin_prefetch(scratch->blocks[i + 4] + kHistoryBase);
+    }
+    float base[kNumLabels];
+    std::copy_n(&scratch->static_scores[i * kNumLabels], kNumLabels, base);
+    // As AppendFirstPassFeature: history >= 0 has a feature.
+    const std::int8_t history = context.history[i];
+    if (!first_pass && history >= 0) {
+      const int c = (context.flags[i] & kCapitalized) != 0 ? 1 : 0;
+      const float* row = first_pass_rows_[static_cast<std::size_t>(
+          c * (kNumTypes + 1) + history)];
+      if (row != nullptr) {
+        for (int l = 0; l < kNumLabels; ++l) {
+          base[l] += row[l];
         }
       }
-      const int label = BestAllowedLabel(scores, prev1);
-      (*labels)[i] = label;
-      prev2 = prev1;
-      prev1 = label;
     }
+    // Extends every kept sequence by every allowed label into `kept`,
+    // sorted by score, best first.
+    BeamItem* kept = &scratch->beam[j * kWidth];
+    std::size_t kept_count = 0;
+    const std::size_t from_count = j == 0 ? 1 : scratch->beam_size[j - 1];
+    for (std::size_t k = 0; k < from_count; ++k) {
+      const BeamItem from = j == 0 ? BeamItem{0.0f, 0, 0, -1}
+                                   : scratch->beam[(j - 1) * kWidth + k];
+      const int prev1 = from.label;
+      const int prev2 = from.prev;
+      const float* p1 = &prev1_rows_[prev1 * kNumLabels];
+      const float* p12 = &prev12_rows_[(prev2 * kNumLabels + prev1) * kNumLabels];
+      const float* word =
+          scratch->blocks[i] + kHistoryBase + prev1 * kNumLabels;
+      for (int l = 0; l < kNumLabels; ++l) {
+        if (!IsAllowedAfter(prev1, l)) {
+          continue;
+        }
+        const float score = from.score + base[l] + p1[l] + p12[l] + word[l];
+        if (kept_count == kWidth && score <= kept[kWidth - 1].score) {
+          continue;
+        }
+        // A kept sequence ending in the same two labels scores every
+        // continuation alike: only the better of the two stays.
+        std::size_t pos = kept_count;
+        for (std::size_t q = 0; q < kept_count; ++q) {
+          if (kept[q].label == l && kept[q].prev == prev1) {
+            pos = q;
+            break;
+          }
+        }
+        if (pos < kept_count) {
+          if (kept[pos].score >= score) {
+            continue;
+          }
+        } else if (kept_count < kWidth) {
+          ++kept_count;
+        } else {
+          pos = kWidth - 1;  // drops the worst
+        }
+        while (pos > 0 && kept[pos - 1].score < score) {
+          kept[pos] = kept[pos - 1];
+          --pos;
+        }
+        kept[pos] = BeamItem{
+            score, static_cast<std::int8_t>(l), static_cast<std::int8_t>(prev1),
+            static_cast<std::int16_t>(j == 0 ? -1 : static_cast<int>(k))};
+      }
+    }
+    scratch->beam_size[j] = static_cast<std::uint8_t>(kept_count);
+  }
+  // The best sequence, back from its last word.
+  int item = 0;
+  for (std::size_t j = n; j-- > 0;) {
+    const BeamItem& it =
+        scratch->beam[j * kWidth + static_cast<std::size_t>(item)];
+    (*labels)[begin + j] = it.label;
+    item = it.back;
   }
 }
 

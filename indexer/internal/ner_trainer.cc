@@ -11,27 +11,27 @@
 //      features from those honest predictions; the final model trains on
 //      every document twice, without and with history features, so the
 //      same weights serve both passes of the tagger;
-//   6. averaged perceptron, greedy decoding with predicted previous labels;
+//   6. averaged structured perceptron over sentences decoded with the
+//      tagger's beam (ner_perceptron.h);
 //   7. drop near-zero rows and write the model.
 #include "indexer/ner_trainer.h"
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
 #include <cmath>
+#include <deque>
 #include <fstream>
-#include <numeric>
-#include <random>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <numeric>
+#include <sstream>
 
 #include "common/utf8.h"
 #include "indexer/internal/ner_clusters.h"
 #include "indexer/internal/ner_features.h"
 #include "indexer/internal/ner_lexicon.h"
-#include "indexer/internal/ner_name_lists.h"
 #include "indexer/internal/ner_model.h"
+#include "indexer/internal/ner_name_lists.h"
+#include "indexer/internal/ner_perceptron.h"
 #include "indexer/internal/ner_tagger.h"
 #include "indexer/ner_conll.h"
 #include "indexer/tokenizer.h"
@@ -40,86 +40,15 @@ namespace dossier::indexer {
 namespace {
 
 using internal::DocContext;
+using internal::FeatureSpace;
+using internal::FeatureTable;
 using internal::Gazetteer;
+using internal::Instance;
 using internal::kNumLabels;
 using internal::Model;
 using internal::NerDocument;
-
-struct TrainDoc {
-  NerDocument doc;
-  std::vector<int> gold;
-};
-
-// Static features of every token of a set of documents, as row ids.
-struct FeatureTable {
-  std::vector<std::int32_t> ids;
-  std::vector<std::size_t> begin;  // per token, into ids; plus one end
-};
-
-// Feature keys -> dense row ids, shared by every perceptron of a run so
-// that feature tables are extracted once.
-class FeatureSpace {
- public:
-  std::int32_t Row(std::uint64_t key) {
-    return rows_.emplace(key, static_cast<std::int32_t>(rows_.size()))
-        .first->second;
-  }
-  std::size_t size() const { return rows_.size(); }
-  const std::unordered_map<std::uint64_t, std::int32_t>& rows() const {
-    return rows_;
-  }
-
- private:
-  std::unordered_map<std::uint64_t, std::int32_t> rows_;
-};
-
-// Averaged perceptron with lazy averaging (each weight remembers when it
-// last changed).
-class Perceptron {
- public:
-  explicit Perceptron(const FeatureSpace* space) : space_(space) {}
-  const float* Weights(std::int32_t row) {
-    Grow(row);
-    return &w_[static_cast<std::size_t>(row) * kNumLabels];
-  }
-  void Update(std::int32_t row, int label, float delta) {
-    Grow(row);
-    const std::size_t i = static_cast<std::size_t>(row) * kNumLabels +
-                          static_cast<std::size_t>(label);
-    acc_[i] += static_cast<double>(time_ - stamp_[i]) * w_[i];
-    stamp_[i] = time_;
-    w_[i] += delta;
-  }
-  void Tick() { ++time_; }
-  // Replaces the weights by their average over all ticks.
-  void Average() {
-    for (std::size_t i = 0; i < w_.size(); ++i) {
-      acc_[i] += static_cast<double>(time_ - stamp_[i]) * w_[i];
-      stamp_[i] = time_;
-      w_[i] = time_ == 0 ? 0.0f
-                         : static_cast<float>(acc_[i] / static_cast<double>(time_));
-    }
-  }
-  std::size_t rows() const { return w_.size() / kNumLabels; }
-
- private:
-  void Grow(std::int32_t row) {
-    const std::size_t need = static_cast<std::size_t>(row) + 1;
-    if (need * kNumLabels <= w_.size()) {
-      return;
-    }
-    const std::size_t n = std::max(need, space_->size()) * kNumLabels;
-    w_.resize(n, 0.0f);
-    acc_.resize(n, 0.0);
-    stamp_.resize(n, time_);
-  }
-
-  const FeatureSpace* space_;
-  std::vector<float> w_;
-  std::vector<double> acc_;
-  std::vector<std::int64_t> stamp_;
-  std::int64_t time_ = 0;
-};
+using internal::Perceptron;
+using internal::TrainDoc;
 
 std::string ReadFile(const std::string& path, Status* status) {
   std::ifstream in(path, std::ios::binary);
@@ -316,82 +245,6 @@ void Featurize(const TrainDoc& d, const DocContext& context, const Model& model,
     }
   }
   table->begin.push_back(table->ids.size());
-}
-
-// One training instance: a document's features in one table.
-struct Instance {
-  const TrainDoc* doc;
-  FeatureTable features;
-};
-
-// Greedy decoding of one instance; with `learn`, perceptron updates.
-void Decode(const Instance& inst, FeatureSpace* space, Perceptron* perceptron,
-            bool learn, std::vector<int>* labels) {
-  const TrainDoc& d = *inst.doc;
-  const std::size_t n = d.doc.words.size();
-  labels->assign(n, 0);
-  std::vector<std::uint64_t> history_keys;
-  std::vector<std::int32_t> history_rows;
-  for (std::size_t s = 0; s < d.doc.sentence_begin.size(); ++s) {
-    const std::size_t begin = d.doc.sentence_begin[s];
-    const std::size_t end =
-        s + 1 < d.doc.sentence_begin.size() ? d.doc.sentence_begin[s + 1] : n;
-    int prev1 = 0;
-    int prev2 = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      float scores[kNumLabels] = {};
-      const auto add = [&](std::int32_t row) {
-        const float* w = perceptron->Weights(row);
-        for (int l = 0; l < kNumLabels; ++l) {
-          scores[l] += w[l];
-        }
-      };
-      for (std::size_t f = inst.features.begin[i]; f < inst.features.begin[i + 1]; ++f) {
-        add(inst.features.ids[f]);
-      }
-      history_keys.clear();
-      internal::AppendHistoryFeatures(prev2, prev1, d.doc.words[i], &history_keys);
-      history_rows.clear();
-      for (const std::uint64_t key : history_keys) {
-        history_rows.push_back(space->Row(key));
-        add(history_rows.back());
-      }
-      const int predicted = internal::BestAllowedLabel(scores, prev1);
-      if (learn) {
-        const int gold = d.gold[i];
-        if (predicted != gold) {
-          const auto update = [&](std::int32_t row) {
-            perceptron->Update(row, gold, 1.0f);
-            perceptron->Update(row, predicted, -1.0f);
-          };
-          for (std::size_t f = inst.features.begin[i]; f < inst.features.begin[i + 1]; ++f) {
-            update(inst.features.ids[f]);
-          }
-          for (const std::int32_t row : history_rows) {
-            update(row);
-          }
-        }
-        perceptron->Tick();
-      }
-      (*labels)[i] = predicted;
-      prev2 = prev1;
-      prev1 = predicted;
-    }
-  }
-}
-
-void Train(const std::vector<const Instance*>& instances, int epochs,
-           std::uint64_t seed, FeatureSpace* space, Perceptron* perceptron) {
-  std::vector<const Instance*> order = instances;
-  std::mt19937_64 rng(seed);
-  std::vector<int> labels;
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (const Instance* inst : order) {
-      Decode(*inst, space, perceptron, true, &labels);
-    }
-  }
-  perceptron->Average();
 }
 
 // Rewrites the ALL-CAPS headline sentences of `d` in Title Case ("EU
@@ -697,10 +550,12 @@ Status TrainNerModel(const NerTrainOptions& options) {
     model.weights.insert(model.weights.end(), w, w + kNumLabels);
   }
   std::ostringstream description;
-  description << "averaged perceptron, greedy BIO, " << (options.two_pass ? "two-pass" : "one-pass")
-              << ", " << options.epochs << " epochs, seed " << options.seed << "; trained on "
-              << options.train_path << "; clusters from " << options.unlabeled_paths.size()
-              << " unlabelled files";
+  description << "averaged structured perceptron, BIO, beam "
+              << internal::kBeamWidth << ", "
+              << (options.two_pass ? "two-pass" : "one-pass") << ", "
+              << options.epochs << " epochs, seed " << options.seed
+              << "; trained on " << options.train_path << "; clusters from "
+              << options.unlabeled_paths.size() << " unlabelled files";
   model.description = description.str();
   const std::string bytes = internal::SerializeModel(model);
   std::ofstream out(options.output_path, std::ios::binary | std::ios::trunc);
