@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "graph/graph_store.h"
+#include "graph/internal/contributions.h"
 #include "graph/internal/keys.h"
 #include "graph/internal/rocks_db.h"
 
@@ -216,8 +217,8 @@ struct Cooc {
 };
 
 // The co-occurrence counts of `id` with each neighbour over the articles in
-// the range of `o`, recounted from those articles' records exactly as
-// Contribute() counts them into 'N'; sorted by neighbour id.
+// the range of `o`, recounted from those articles' records by the pairs
+// Contribute() counts into 'N'; sorted by neighbour id.
 Status CountCoocInRange(const internal::KvStore& kv, EntityId id,
                         const NeighborOptions& o, std::vector<Cooc>* out) {
   std::vector<DatedArticle> articles;
@@ -233,24 +234,14 @@ Status CountCoocInRange(const internal::KvStore& kv, EntityId id,
         !internal::DecodeArticleRecord(**bytes, &record)) {
       continue;  // a dangling mention; `dossier check` reports those
     }
-    // Sentences per neighbour in this article (a pair may be listed under
-    // several entity indices that resolved to the same ids).
-    std::map<EntityId, std::int64_t> sentences;
-    for (const internal::RecordCooc& rc : record.cooccurrences) {
-      if (rc.a >= record.entities.size() || rc.b >= record.entities.size()) {
+    for (const auto& [pair, ev] : internal::CoocPairsOf(record)) {
+      if (pair.first != id && pair.second != id) {
         continue;
       }
-      const EntityId x = record.entities[rc.a].id;
-      const EntityId y = record.entities[rc.b].id;
-      if (x == y || (x != id && y != id)) {
-        continue;
-      }
-      sentences[x == id ? y : x] += rc.sentences;
-    }
-    for (const auto& [other, n] : sentences) {
+      const EntityId other = pair.first == id ? pair.second : pair.first;
       Cooc& c = tally.try_emplace(other, Cooc{other, 0, 0}).first->second;
       c.articles += 1;
-      c.sentences += n;
+      c.sentences += ev.sentences;
     }
   }
   out->clear();

@@ -293,6 +293,28 @@ void AddEntityContribution(
 
 }  // namespace
 
+CoocPairs CoocPairsOf(const ArticleRecord& record) {
+  CoocPairs pairs;
+  const std::size_t size = record.entities.size();
+  for (const RecordCooc& rc : record.cooccurrences) {
+    if (rc.a >= size || rc.b >= size) {
+      continue;  // a damaged record
+    }
+    const std::uint64_t a = record.entities[rc.a].id;
+    const std::uint64_t b = record.entities[rc.b].id;
+    if (a == b) {
+      continue;
+    }
+    CoocEvidence& ev = pairs[{std::min(a, b), std::max(a, b)}];
+    ev.date10 = record.date10;
+    if (ev.sentences == 0 && rc.sentences > 0) {
+      ev.first = rc.first;
+    }
+    ev.sentences += rc.sentences;
+  }
+  return pairs;
+}
+
 Contributions Contribute(std::string_view article_id,
                          const ArticleRecord& record) {
   Contributions c;
@@ -340,30 +362,15 @@ Contributions Contribute(std::string_view article_id,
     c.owned[Cf::kRelationsIn][in_keys[key]] = encoded;
     c.owned[Cf::kRelationsOut][key] = std::move(encoded);
   }
-  // Co-occurrence per resolved unordered pair.
-  std::map<std::pair<std::uint64_t, std::uint64_t>, CoocEvidence> pairs;
-  for (const RecordCooc& rc : record.cooccurrences) {
-    std::uint64_t a = record.entities[rc.a].id;
-    std::uint64_t b = record.entities[rc.b].id;
-    if (a == b) {
-      continue;
-    }
-    CoocEvidence& ev = pairs[{std::min(a, b), std::max(a, b)}];
-    ev.date10 = record.date10;
-    if (ev.sentences == 0 && rc.sentences > 0) {
-      ev.first = rc.first;
-      add_sentence(rc.first);
-    }
-    ev.sentences += rc.sentences;
-  }
   auto& owned_cooc = c.owned[Cf::kCooccurrence];
-  for (const auto& [pair, ev] : pairs) {
+  for (const auto& [pair, ev] : CoocPairsOf(record)) {
     // Evidence once per unordered pair (smaller id first), and only for a
     // pair a sentence names: four pairs in five share no more than the
     // article, and the articles mentioning both are already listed under
     // `mentions`. The counts both ways, so that each entity's neighbours
     // are one prefix scan.
     if (ev.sentences > 0) {
+      add_sentence(ev.first);
       owned_cooc[CoocEvidenceKey(pair.first, pair.second, article_id)] =
           EncodeCoocEvidence(ev);
     }

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "common/annotations.h"
 #include "common/article.h"
@@ -43,6 +44,15 @@ struct Contributions {
 
 Contributions Contribute(std::string_view article_id,
                          const ArticleRecord& record);
+
+// The record's co-occurrences per resolved unordered pair (smaller id
+// first): the sentences naming both summed, the first of them kept. What
+// Contribute() counts into 'N' and 'E', and what a dated neighbour query
+// recounts. Pairs whose ids resolved equal, or with an index outside the
+// record's entities, are left out.
+using CoocPairs =
+    std::map<std::pair<std::uint64_t, std::uint64_t>, CoocEvidence>;
+CoocPairs CoocPairsOf(const ArticleRecord& record);
 
 // Adds to `batch` what turns the store's state with `old_c` applied into the
 // state with `new_c` applied. Reads the shared counters from `kv`.
