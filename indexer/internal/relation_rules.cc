@@ -774,12 +774,12 @@ class SentenceRules {
     if (head < 0) {
       const int from = tail_glued ? tails.front() : begin;
       head = PrevArg(units_, from, kPersonMask, 30);
-      for (int idx = std::max(head, 0); head >= 0 && idx < from; ++idx) {
-        if (IsKinshipOf(units_, idx)) {
-          return;  // the role is a relative's
-        }
-      }
       if (head >= 0) {
+        for (int idx = head; idx < from; ++idx) {
+          if (IsKinshipOf(units_, idx)) {
+            return;  // the role is a relative's
+          }
+        }
         heads = CoordinatedBefore(units_, head, kPersonMask);
       }
     } else {
