@@ -7,6 +7,7 @@
 #define DOSSIER_INDEXER_ANALYZER_H_
 
 #include <memory>
+#include <string>
 
 #include "common/annotations.h"
 #include "common/article.h"
@@ -16,13 +17,15 @@ namespace dossier::indexer {
 
 // Bumped whenever the analysis changes what it finds (a new model, new
 // rules), so that re-indexing re-analyzes articles it already holds.
-inline constexpr int kAnalysisVersion = 1;
+inline constexpr int kAnalysisVersion = 2;
 
 struct AnalyzerOptions {
   // Stages to run; each needs the ones before it. Default: all.
   bool entities = true;
   bool quotes = true;
   bool relations = true;
+  // NER model file; empty: the model built into the binary.
+  std::string ner_model_path;
 };
 
 class Analyzer {

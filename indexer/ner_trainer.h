@@ -41,6 +41,11 @@ struct NerTrainOptions {
   int coarse_clusters = 64;
   // Seed for shuffling and cluster initialization. Default: 1.
   std::uint64_t seed = 1;
+  // Final models trained over differently shuffled data (seeds seed,
+  // seed + 1, ...) whose weights are averaged into the written model: a
+  // perceptron's result depends on the order of its updates, and the mean
+  // of several orders varies less. Default: 1.
+  int average_runs = 1;
   // Progress lines ("clusters: 60000 words"); default: none.
   std::function<void(std::string_view)> log;
 };

@@ -19,6 +19,7 @@ namespace dossier::tools {
 namespace {
 
 struct EvalQuotesOptions {
+  std::string model_path;  // empty: the embedded NER model
   std::string gold_path;
   bool json = false;
 };
@@ -81,6 +82,7 @@ ExitCode RunEvalQuotes(const EvalQuotesOptions& cli) {
   }
   indexer::AnalyzerOptions options;
   options.relations = false;
+  options.ner_model_path = cli.model_path;
   Result<std::unique_ptr<indexer::Analyzer>> analyzer =
       indexer::Analyzer::Create(options);
   if (!analyzer.has_value()) {
@@ -105,6 +107,9 @@ CommandRunner Setup(CLI::App& sub) {
       ->required()
       ->check(CLI::ExistingFile);
   sub.add_flag("--json", options->json, "Print the scores as JSON");
+  sub.add_option("--model", options->model_path,
+                 "NER model file (default: the built-in model)")
+      ->check(CLI::ExistingFile);
   return [options] { return RunEvalQuotes(*options); };
 }
 

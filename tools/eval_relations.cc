@@ -23,6 +23,7 @@ namespace dossier::tools {
 namespace {
 
 struct EvalRelationsOptions {
+  std::string model_path;  // empty: the embedded NER model
   std::string gold_path;
   std::string errors_path;  // empty: none written
   bool json = false;
@@ -98,6 +99,7 @@ ExitCode RunEvalRelations(const EvalRelationsOptions& options) {
   }
   indexer::AnalyzerOptions analyzer_options;
   analyzer_options.quotes = false;
+  analyzer_options.ner_model_path = options.model_path;
   Result<std::unique_ptr<indexer::Analyzer>> analyzer =
       indexer::Analyzer::Create(analyzer_options);
   if (!analyzer.has_value()) {
@@ -143,6 +145,9 @@ const bool kRegistered = RegisterEvalCommand(
            ->required()
            ->check(CLI::ExistingFile);
        sub.add_flag("--json", options->json, "Print the scores as JSON");
+       sub.add_option("--model", options->model_path,
+                      "NER model file (default: the built-in model)")
+           ->check(CLI::ExistingFile);
        sub.add_option("--errors", options->errors_path,
                       "Write each false positive and miss as JSONL here");
        return [options] { return RunEvalRelations(*options); };

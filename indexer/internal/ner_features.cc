@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -36,6 +37,7 @@ enum Template : std::uint64_t {
   kBigram,
   kShapeTrigram,
   kPrev1Lower,
+  kAggregate,
 };
 
 std::uint64_t Key(Template t, int offset, std::uint64_t value) {
@@ -439,6 +441,21 @@ void InternLowerForms(const std::vector<std::string_view>& words,
     }
   }
   context->lower_forms = forms;
+  // Link each word to the next of its form: walk backwards remembering the
+  // latest position seen per form, then close each ring at its first word.
+  context->next_same_form.resize(n);
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> later(forms, kNone);
+  for (std::size_t i = n; i-- > 0;) {
+    std::uint32_t& next = later[context->lower_id[i]];
+    context->next_same_form[i] = next;
+    next = static_cast<std::uint32_t>(i);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (context->next_same_form[i] == kNone) {
+      context->next_same_form[i] = later[context->lower_id[i]];
+    }
+  }
 }
 
 // True for a Title Case run of words given their WordInfo.
@@ -703,6 +720,24 @@ void AppendStaticContextFeatures(const NerDocument& doc,
         inside ? context.shape_hash[static_cast<std::size_t>(j)] : kEdgeShape);
   }
   keys->push_back(Key(kShapeTrigram, 0, trigram));
+  // Context aggregation (Ratinov & Roth 2009): a capitalized word also sees
+  // the words around its other occurrences in the document ("Rotor are
+  // well placed", "Rotor 's brief spell"), a few of them.
+  if (!cap) {
+    return;
+  }
+  constexpr int kMaxOccurrences = 6;  // 4, 8 and 12 scored no better
+  const std::size_t n = doc.words.size();
+  std::size_t j = context.next_same_form[i];
+  for (int seen = 0; j != i && seen < kMaxOccurrences;
+       ++seen, j = context.next_same_form[j]) {
+    if (j > 0) {
+      keys->push_back(Key(kAggregate, -1, context.lower_hash[j - 1]));
+    }
+    if (j + 1 < n) {
+      keys->push_back(Key(kAggregate, 1, context.lower_hash[j + 1]));
+    }
+  }
 }
 
 void AppendHistoryFeatures(int prev2, int prev1, std::string_view word,

@@ -67,6 +67,10 @@ struct DocContext {
   std::vector<std::uint64_t> shape_hash;
   std::vector<std::uint32_t> lower_id;
   std::uint32_t lower_forms = 0;
+  // Per word: the next word of the document with the same lower-case form,
+  // wrapping around (a word alone in its form points at itself). Context
+  // aggregation walks it to see the neighbours of the other occurrences.
+  std::vector<std::uint32_t> next_same_form;
 };
 
 // Flag bits of DocContext::flags.

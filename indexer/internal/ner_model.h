@@ -154,8 +154,10 @@ struct Model {
 //   bytes.
 // Version 3: weights of a structured perceptron for beam decoding (the
 // models of versions 1 and 2 were trained for greedy decoding and score
-// badly in a beam).
-inline constexpr std::uint32_t kModelVersion = 3;
+// badly in a beam). Version 4: context aggregation features (the words
+// around a capitalized word's other occurrences); a version 3 model lacks
+// their weights.
+inline constexpr std::uint32_t kModelVersion = 4;
 // Model::flags bit: the model was trained with first-pass history features,
 // so the tagger runs twice over a document.
 inline constexpr std::uint32_t kTwoPass = 1;

@@ -519,20 +519,34 @@ Status TrainNerModel(const NerTrainOptions& options) {
     model.flags |= internal::kTwoPass;
   }
 
-  // 6. The final model.
-  Perceptron perceptron(&space);
-  Train(all, options.epochs, options.seed, &space, &perceptron);
-  Log(options, "trained " + std::to_string(options.epochs) + " epochs (" +
-                   std::to_string(Seconds(start)) + " s)");
+  // 6. The final model: the mean of `average_runs` perceptrons.
+  const int runs = std::max(1, options.average_runs);
+  std::vector<float> mean;  // kNumLabels floats per row
+  for (int run = 0; run < runs; ++run) {
+    Perceptron perceptron(&space);
+    Train(all, options.epochs, options.seed + static_cast<std::uint64_t>(run), &space,
+          &perceptron);
+    mean.resize(std::max(mean.size(), perceptron.rows() * kNumLabels), 0.0f);
+    for (std::size_t r = 0; r < perceptron.rows(); ++r) {
+      const float* w = perceptron.Weights(static_cast<std::int32_t>(r));
+      for (int l = 0; l < kNumLabels; ++l) {
+        mean[r * kNumLabels + static_cast<std::size_t>(l)] += w[l] / static_cast<float>(runs);
+      }
+    }
+    Log(options, "trained " + std::to_string(options.epochs) + " epochs, run " +
+                     std::to_string(run + 1) + "/" + std::to_string(runs) + " (" +
+                     std::to_string(Seconds(start)) + " s)");
+  }
 
   // 7. Keep rows that matter; write.
   constexpr float kMinWeight = 1e-3f;
+  const std::size_t trained_rows = mean.size() / kNumLabels;
   std::vector<std::pair<std::uint64_t, std::int32_t>> kept;
   for (const auto& [key, row] : space.rows()) {
-    if (static_cast<std::size_t>(row) >= perceptron.rows()) {
+    if (static_cast<std::size_t>(row) >= trained_rows) {
       continue;
     }
-    const float* w = perceptron.Weights(row);
+    const float* w = &mean[static_cast<std::size_t>(row) * kNumLabels];
     float max_abs = 0;
     for (int l = 0; l < kNumLabels; ++l) {
       max_abs = std::max(max_abs, std::fabs(w[l]));
@@ -546,7 +560,7 @@ Status TrainNerModel(const NerTrainOptions& options) {
   model.weights.reserve(kept.size() * kNumLabels);
   for (std::size_t r = 0; r < kept.size(); ++r) {
     model.index.Insert(kept[r].first, static_cast<std::int32_t>(r));
-    const float* w = perceptron.Weights(kept[r].second);
+    const float* w = &mean[static_cast<std::size_t>(kept[r].second) * kNumLabels];
     model.weights.insert(model.weights.end(), w, w + kNumLabels);
   }
   std::ostringstream description;
@@ -554,6 +568,7 @@ Status TrainNerModel(const NerTrainOptions& options) {
               << internal::kBeamWidth << ", "
               << (options.two_pass ? "two-pass" : "one-pass") << ", "
               << options.epochs << " epochs, seed " << options.seed
+              << (runs > 1 ? ", mean of " + std::to_string(runs) + " runs" : "")
               << "; trained on " << options.train_path << "; clusters from "
               << options.unlabeled_paths.size() << " unlabelled files";
   model.description = description.str();

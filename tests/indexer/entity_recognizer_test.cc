@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -452,6 +453,54 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK(context.shape_hash[5] == internal::HashBytes(0, "."));
     CHECK((context.flags[0] & internal::kHasLetters) != 0);
     CHECK((context.flags[5] & internal::kHasLetters) == 0);
+  }
+
+  TEST_CASE("BuildDocContext links each word to the next of its form") {
+    internal::NerDocument doc;
+    doc.words = {"Rotor", "are", "top", ".", "ROTOR", "won", ";", "rotor", "."};
+    doc.sentence_begin = {0, 4};
+    internal::DocContext context;
+    BuildDocContext(doc, internal::Gazetteer{}, &context);
+    CHECK(context.next_same_form[0] == 4);
+    CHECK(context.next_same_form[4] == 7);
+    CHECK(context.next_same_form[7] == 0);  // the ring closes
+    CHECK(context.next_same_form[3] == 8);
+    CHECK(context.next_same_form[8] == 3);
+    CHECK(context.next_same_form[1] == 1);  // alone in its form
+  }
+
+  TEST_CASE("A capitalized word sees the neighbours of its other occurrences") {
+    // The same first sentence in two documents whose second mention of
+    // "Rotor" stands in different company: only the capitalized first
+    // mention's features change.
+    const auto features_of = [](std::vector<std::string_view> words,
+                                std::size_t i) {
+      internal::NerDocument doc;
+      doc.words = std::move(words);
+      doc.sentence_begin = {0, 4};
+      internal::DocContext context;
+      BuildDocContext(doc, internal::Gazetteer{}, &context);
+      std::vector<std::uint64_t> keys;
+      internal::AppendStaticContextFeatures(doc, context, i, &keys);
+      std::sort(keys.begin(), keys.end());
+      return keys;
+    };
+    const std::vector<std::string_view> team = {"Rotor", "lost", "today", ".",
+                                                "Rotor", "are", "third", "."};
+    const std::vector<std::string_view> other = {"Rotor", "lost", "today", ".",
+                                                 "Rotor", "is", "third", "."};
+    const std::vector<std::uint64_t> a = features_of(team, 0);
+    const std::vector<std::uint64_t> b = features_of(other, 0);
+    CHECK(a.size() == b.size());
+    CHECK(a != b);
+    // A lower-case word gets no aggregated context.
+    const std::vector<std::string_view> lower_team = {
+        "rotor", "lost", "today", ".", "rotor", "are", "third", "."};
+    const std::vector<std::string_view> lower_other = {
+        "rotor", "lost", "today", ".", "rotor", "is", "third", "."};
+    CHECK(features_of(lower_team, 0) == features_of(lower_other, 0));
+    // Nor does a word that occurs once.
+    CHECK(features_of(team, 1) == features_of(other, 1));
   }
 
   TEST_CASE("The first word of a quotation counts as sentence-initial") {

@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
   bool one_pass = false;
   app.add_flag("--one-pass", one_pass, "Train without history features");
   app.add_option("--seed", options.seed, "Random seed (default 1)");
+  app.add_option("--average", options.average_runs,
+                 "Final models over differently shuffled data whose weights are "
+                 "averaged (default 1)")
+      ->check(CLI::Range(1, 20));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
