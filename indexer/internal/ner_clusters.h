@@ -36,8 +36,12 @@ struct ClusterOptions {
   int coarse = 64;            // Default: 64
   int min_count = 4;          // rarer words get no cluster. Default: 4
   int max_words = 60000;      // most frequent words clustered. Default: 60000
-  int context_words = 2000;   // neighbours that count as context. Default: 2000
-  int dims = 96;              // projection size. Default: 96
+  // Neighbours that count as context, and the size of the projection.
+  // Default: 5000, 160. CoNLL dev F1, mean of seeds 1-2 (each model the
+  // mean of 3 runs): 2000 / 96 92.74; 3000 / 128 92.94; 5000 / 96 92.82;
+  // 5000 / 160 93.03; 10000 / 256 92.84.
+  int context_words = 5000;
+  int dims = 160;
   int iterations = 10;        // k-means iterations. Default: 10
   std::uint64_t seed = 1;
 };
