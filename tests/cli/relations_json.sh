@@ -37,6 +37,19 @@ assert founded["gold"] == 1 and founded["correct"] == 1, founded
 assert founded["predicted"] == 2, founded  # Maria Lopez is not in the gold
 assert score["types"]["LEADS"]["span"]["predicted"] == 0
 PY
+# --model: the committed model file scores as the built-in copy of it; a
+# file that is no model is refused before any scoring.
+model_json=$("$dossier" eval relations --json --model "$2/models/ner.model" "$tmp/gold.jsonl")
+[ "$(grep -v seconds <<<"$model_json")" == "$(grep -v seconds <<<"$eval_json")" ] ||
+  fail "eval with --model differs: $model_json"
+printf 'not a model' >"$tmp/junk.model"
+for stage in relations quotes; do
+  if "$dossier" eval "$stage" --model "$tmp/junk.model" "$tmp/gold.jsonl" >"$tmp/out" 2>"$tmp/err"; then
+    fail "eval $stage accepted a file that is no model"
+  fi
+  grep -qi 'magic\|model' "$tmp/err" || fail "eval $stage error: $(cat "$tmp/err")"
+  [ ! -s "$tmp/out" ] || fail "eval $stage scored with a bad model: $(cat "$tmp/out")"
+done
 printf '{"id": "bad", "text": "x", "annotated": ["MARRIED_TO"]}\n' >"$tmp/bad.jsonl"
 if "$dossier" eval relations "$tmp/bad.jsonl" 2>"$tmp/err"; then
   fail "eval accepted an unknown type"
