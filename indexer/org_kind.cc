@@ -146,7 +146,16 @@ bool HasOrganisationWord(std::string_view name) {
       return true;
     }
   }
-  return false;
+  // "Juniper Networks", "Acacia Communications": words that end company
+  // names; alone or first in a name they are common nouns.
+  return words.size() >= 2 &&
+         IsOneOf(words.back(),
+                 {"networks",   "communications", "systems",     "technologies",
+                  "solutions",  "software",       "pharmaceuticals", "industries",
+                  "enterprises", "holdings",      "airlines",    "airways",
+                  "motors",     "group",          "partners",    "entertainment",
+                  "studios",    "ventures",       "capital",     "consulting",
+                  "labs",       "foods",          "brands",      "publishing"});
 }
 
 bool IsUniversityShortName(std::string_view name) {

@@ -1216,13 +1216,32 @@ class SentenceRules {
     for (int idx = 0; idx < static_cast<int>(units_.size()); ++idx) {
       if (units_[idx].kind == ArgKind::kOrg && !units_[idx].candidate &&
           taken.count(units_[idx].group) == 0 && !IsSchoolOrAward(idx) &&
-          !IsSource(idx)) {
+          !IsSource(idx) && !IsAcademicField(idx)) {
         Emit(RelationType::kWorksFor, person, idx, nullptr, "career");
         if (!facts_.empty() && facts_.back().rule == "career") {
           facts_.back().implied = true;
         }
       }
     }
+  }
+
+  // The subject of a chair, not an employer: "Professor of Computer
+  // Science at Stanford", "Professor Emeritus of Economics", "Reader in
+  // Jurisprudence" (the recognizer often takes the subject for a name).
+  bool IsAcademicField(int idx) const {
+    int probe = idx - 1;
+    if (!IsWord(units_, probe, "of") && !IsWord(units_, probe, "in")) {
+      return false;
+    }
+    --probe;
+    if (IsWord(units_, probe, "emeritus") || IsWord(units_, probe, "emerita")) {
+      --probe;
+    }
+    return probe >= 0 && units_[probe].is_word() &&
+           IsOneOf(units_[probe].text,
+                   {"professor", "professorship", "lecturer", "reader",
+                    "chair", "assistant", "associate", "instructor", "dean",
+                    "department", "faculty", "school"});
   }
 
   // The source of a report ("according to the Financial Times", "told

@@ -44,6 +44,11 @@ TEST_SUITE("indexer/OrgKind") {
     CHECK(HasOrganisationWord("Ortiz Lopez Bank"));
     CHECK(HasOrganisationWord("Federal Bureau of Lamps"));
     CHECK(HasOrganisationWord("Nordlicht Inc."));
+    CHECK(HasOrganisationWord("Juniper Networks"));
+    CHECK(HasOrganisationWord("Acacia Communications"));
+    CHECK(HasOrganisationWord("Lamp Wisp Holdings"));
+    CHECK_FALSE(HasOrganisationWord("Networks"));        // a word alone
+    CHECK_FALSE(HasOrganisationWord("Systems Kelp"));    // not the last word
     CHECK_FALSE(HasOrganisationWord("the West Bank"));
     CHECK_FALSE(HasOrganisationWord("Bank"));
     CHECK_FALSE(HasOrganisationWord("European Union"));

@@ -381,6 +381,15 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "WORKS_FOR(He>Kelp University)");
   }
 
+  TEST_CASE("the subject of a chair is no employer in a career sentence") {
+    const std::string facts =
+        Extract("Before joining [Kelp|O], [Ana Diaz|P] was Professor of "
+                "[Wisp Studies|O] at [Lamp University|O].");
+    CHECK(facts.find("Ana Diaz>Kelp") != std::string::npos);
+    CHECK(facts.find("Ana Diaz>Lamp University") != std::string::npos);
+    CHECK(facts.find("Wisp Studies") == std::string::npos);
+  }
+
   TEST_CASE("a title after 'as' is not an employer") {
     CHECK(Extract("In 2011 [Ana Diaz|P] joined [Kelp|O] as a [Senior Wisp "
                   "Consultant|O].") == "WORKS_FOR(Ana Diaz>Kelp)");
