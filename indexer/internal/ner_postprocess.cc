@@ -196,6 +196,34 @@ bool StartsUpper(std::string_view w) {
                         static_cast<unsigned char>(w[0]) >= 0xC0);
 }
 
+// "LLC", "Inc.", "PC": a company's legal form (lower case).
+bool IsLegalForm(const std::string& lower) {
+  return IsOneOf(lower, {"llc", "l.l.c.", "inc", "inc.", "ltd", "ltd.", "llp",
+                         "l.l.p.", "plc", "gmbh", "corp", "corp.", "lp", "l.p.",
+                         "pc", "p.c.", "co", "co."});
+}
+
+// True when words[i] is a company's legal form standing after a comma at
+// the end of a name: the sentence, a clause or a lower-case word follows it
+// ("Acme, LLC is", "Acme, Inc., said"). "PC" and "Co." also start other
+// things ("PC makers"), so only punctuation may follow them.
+bool IsLegalFormAfterComma(const std::vector<std::string_view>& words,
+                           std::uint32_t i, std::uint32_t end) {
+  const std::string form = Lower(words[i]);
+  if (!IsLegalForm(form)) {
+    return false;
+  }
+  const bool strict = IsOneOf(form, {"pc", "p.c.", "co", "co."});
+  if (i + 1 >= end) {
+    return true;
+  }
+  const std::string_view next = words[i + 1];
+  const bool punctuation = !next.empty() && !StartsUpper(next) &&
+                           !StartsLower(next) &&
+                           !(next[0] >= '0' && next[0] <= '9');
+  return punctuation || (!strict && StartsLower(next));
+}
+
 // For an ORG candidate "X of Y" right after a speech verb ("said", "told"),
 // where X is one or more capitalized words with no organisation word and Y
 // is capitalized, the index of "of"; 0 otherwise.
@@ -360,8 +388,17 @@ void AppendMentions(std::string_view text,
       const std::string lower = Lower(words[c.first]);
       if (c.last - c.first == 1 &&
           (IsRoleOrDegree(lower) || IsNounAcronym(lower) ||
-           StartsLower(words[c.first]))) {
+           IsLegalForm(lower) || StartsLower(words[c.first]))) {
         continue;
+      }
+      // "PEER Consultants, PC", "H. J. Kalikow & Company, LLC": a legal
+      // form after a comma ends the company's name; it is no name itself.
+      if (const std::uint32_t form = c.last + 1;
+          form < end && words[c.last] == "," &&
+          IsLegalFormAfterComma(words, form, end)) {
+        c.last = form + 1;
+        c.type = EntityType::kOrg;
+        i = std::max(i, c.last);
       }
       // "Stanford and Yale" are two universities, not one name.
       if (c.last - c.first == 3 && words[c.first + 1] == "and" &&

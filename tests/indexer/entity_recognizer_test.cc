@@ -119,6 +119,19 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find("Transformer:ORG") == std::string::npos);
   }
 
+  TEST_CASE("A legal form after a comma ends the company's name") {
+    // Tokens: Kelp(0) Wisp(1) ,(2) LLC(3) is(4) small(5) .(6) Lamp(7) ,(8)
+    // PC(9) makers(10) grew(11) .(12) Dune(13) ,(14) PC(15) .(16)
+    const std::string text =
+        "Kelp Wisp, LLC is small. Lamp, PC makers grew. Dune, PC.";
+    // The tagger took the name for a person and the form for a name.
+    CHECK(Postprocessed(text, {{0, kPer, 2}, {3, kOrg, 1}, {7, kOrg, 1},
+                               {13, kOrg, 1}}) ==
+          "Kelp Wisp, LLC:ORG Lamp:ORG Dune, PC:ORG ");
+    // A legal form alone is no name.
+    CHECK(Postprocessed(text, {{3, kOrg, 1}}) == "");
+  }
+
   TEST_CASE("A lone surname of a person named in full is that person") {
     // Labels as a tagger might give them: "Ortiz" MISC, "Reed" ORG; "Tarn"
     // stays a place, and "Lopez" also ends a company's name.
