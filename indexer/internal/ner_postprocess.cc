@@ -57,11 +57,14 @@ bool IsNameJoiner(std::string_view w) {
                      "bin", "da", "di", "y", "and", "&", "for", "the"});
 }
 
+// Also the letters after a name ("Arthur Goodhart, KBE, KC"): honours and
+// offices, which the tagger takes for organisations.
 bool IsRoleOrDegree(const std::string& w) {
   return IsPersonTitle(w) ||
          IsOneOf(w, {"ph.d.", "phd", "ph.d", "mba", "m.b.a.", "co-founder",
                      "co-founders", "founders", "cto", "cfo", "coo", "vp",
-                     "chair"});
+                     "chair", "kbe", "obe", "cbe", "mbe", "gbe", "dbe", "kc",
+                     "qc", "frs", "dfc", "mp", "mep", "msp"});
 }
 
 bool IsNounAcronym(const std::string& w) {

@@ -132,6 +132,13 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(Postprocessed(text, {{3, kOrg, 1}}) == "");
   }
 
+  TEST_CASE("Honours after a name are no organisations") {
+    const std::string text = "Arthur Goodhart, KBE, KC, met Lamp Wisp MP.";
+    CHECK(Postprocessed(text, {{0, kPer, 2}, {3, kOrg, 1}, {5, kOrg, 1},
+                               {8, kPer, 2}, {10, kOrg, 1}}) ==
+          "Arthur Goodhart:PERSON Lamp Wisp:PERSON ");
+  }
+
   TEST_CASE("A lone surname of a person named in full is that person") {
     // Labels as a tagger might give them: "Ortiz" MISC, "Reed" ORG; "Tarn"
     // stays a place, and "Lopez" also ends a company's name.
