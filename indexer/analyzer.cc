@@ -19,9 +19,7 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(
   auto stages = std::make_unique<Stages>();
   if (options.entities) {
     Result<std::unique_ptr<EntityRecognizer>> recognizer =
-        options.ner_model_path.empty()
-            ? EntityRecognizer::LoadEmbedded()
-            : EntityRecognizer::Load(options.ner_model_path);
+        EntityRecognizer::LoadFileOrEmbedded(options.ner_model_path);
     if (!recognizer.has_value()) {
       return recognizer.error();
     }

@@ -92,6 +92,11 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::LoadEmbedded() {
   return r;
 }
 
+Result<std::unique_ptr<EntityRecognizer>>
+EntityRecognizer::LoadFileOrEmbedded(const std::string& path) {
+  return path.empty() ? LoadEmbedded() : Load(path);
+}
+
 Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(
     const std::string& path) {
   std::ifstream in(path, std::ios::binary);

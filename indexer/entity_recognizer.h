@@ -30,6 +30,10 @@ class EntityRecognizer {
   // be read; kCorruption / kNotSupported as for LoadEmbedded.
   static Result<std::unique_ptr<EntityRecognizer>> Load(
       const std::string& path);
+  // Load(path), or LoadEmbedded() when `path` is empty: what a --model
+  // option that defaults to the built-in model loads.
+  static Result<std::unique_ptr<EntityRecognizer>> LoadFileOrEmbedded(
+      const std::string& path);
   // A model held in memory (tests, embedding).
   static Result<std::unique_ptr<EntityRecognizer>> FromBytes(
       std::string_view bytes);

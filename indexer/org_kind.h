@@ -47,8 +47,10 @@ OrgKind ClassifyOrg(std::string_view name, std::string_view sentence);
 
 // True when a word of `name` can only head an organisation's name
 // ("University", "Institute", "Commission", "Department", "Inc", and "Bank"
-// after a name word): such a name is an ORG whatever the tagger said. Words
-// that also end place names ("Union", "States", "West Bank") do not count.
+// after a name word), or a name of two or more words ends in a word that
+// ends company names ("Juniper Networks", "Altria Group"): such a name is an
+// ORG whatever the tagger said. Words that also end place names ("Union",
+// "States", "West Bank") do not count.
 bool HasOrganisationWord(std::string_view name);
 
 // True when `name` names an event (see THE RULE).

@@ -94,9 +94,7 @@ void PrintScore(const indexer::NerScore& score, double tokens_per_second,
 
 ExitCode RunEvalNer(const EvalNerOptions& options) {
   Result<std::unique_ptr<indexer::EntityRecognizer>> recognizer =
-      options.model_path.empty()
-          ? indexer::EntityRecognizer::LoadEmbedded()
-          : indexer::EntityRecognizer::Load(options.model_path);
+      indexer::EntityRecognizer::LoadFileOrEmbedded(options.model_path);
   if (!recognizer.has_value()) {
     std::cerr << "dossier eval ner: " << recognizer.error().ToString() << "\n";
     return ExitCode::kFailure;
@@ -150,9 +148,7 @@ const bool kNerRegistered = RegisterEvalCommand(
                       "CoNLL-2003 file with gold tags in the last column")
            ->required()
            ->check(CLI::ExistingFile);
-       sub.add_option("--model", options->model_path,
-                      "NER model file (default: the built-in model)")
-           ->check(CLI::ExistingFile);
+       AddNerModelOption(sub, &options->model_path);
        sub.add_flag("--json", options->json, "Print the scores as JSON");
        return [options] { return RunEvalNer(*options); };
      }});

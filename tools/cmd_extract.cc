@@ -88,9 +88,7 @@ void PrintText(const Article& article, const ArticleAnalysis& analysis) {
 
 ExitCode RunExtract(const ExtractOptions& options) {
   Result<std::unique_ptr<indexer::EntityRecognizer>> recognizer =
-      options.model_path.empty()
-          ? indexer::EntityRecognizer::LoadEmbedded()
-          : indexer::EntityRecognizer::Load(options.model_path);
+      indexer::EntityRecognizer::LoadFileOrEmbedded(options.model_path);
   if (!recognizer.has_value()) {
     std::cerr << "dossier extract: " << recognizer.error().ToString() << "\n";
     return ExitCode::kFailure;
@@ -124,9 +122,7 @@ const bool kRegistered = RegisterCommand(
                       "Article files or folders (.jsonl, .txt, .html, .sgm, "
                       "gzip)")
            ->required();
-       sub.add_option("--model", options->model_path,
-                      "NER model file (default: the built-in model)")
-           ->check(CLI::ExistingFile);
+       AddNerModelOption(sub, &options->model_path);
        sub.add_flag("--json", options->json, "Print JSON");
        return [options] { return RunExtract(*options); };
      }});

@@ -25,16 +25,12 @@ void RegisterNer(CLI::App& sub, NerOptions& options) {
                  "and blank lines kept)")
       ->required()
       ->check(CLI::ExistingFile);
-  sub.add_option("--model", options.model_path,
-                 "NER model file (default: the model built into dossier)")
-      ->check(CLI::ExistingFile);
+  AddNerModelOption(sub, &options.model_path);
 }
 
 ExitCode RunNer(const NerOptions& options) {
   Result<std::unique_ptr<indexer::EntityRecognizer>> recognizer =
-      options.model_path.empty()
-          ? indexer::EntityRecognizer::LoadEmbedded()
-          : indexer::EntityRecognizer::Load(options.model_path);
+      indexer::EntityRecognizer::LoadFileOrEmbedded(options.model_path);
   if (!recognizer.has_value()) {
     std::cerr << "dossier ner: " << recognizer.error().ToString() << "\n";
     return ExitCode::kFailure;

@@ -32,4 +32,10 @@ void AddDbOption(CLI::App& sub, std::string* db) {
                  "Directory holding the stores (default ./dossier-db)");
 }
 
+void AddNerModelOption(CLI::App& sub, std::string* path) {
+  sub.add_option("--model", *path,
+                 "NER model file (default: the model built into dossier)")
+      ->check(CLI::ExistingFile);
+}
+
 }  // namespace dossier::tools

@@ -35,6 +35,11 @@ std::vector<Command> RegisteredCommands();
 // Adds --db DIR (default ./dossier-db) bound to *db.
 void AddDbOption(CLI::App& sub, std::string* db);
 
+// Adds --model FILE, an existing NER model file, bound to *path (empty, the
+// default, means the model built into dossier; see
+// EntityRecognizer::LoadFileOrEmbedded).
+void AddNerModelOption(CLI::App& sub, std::string* path);
+
 }  // namespace dossier::tools
 
 #endif  // DOSSIER_TOOLS_COMMAND_REGISTRY_H_

@@ -107,9 +107,7 @@ CommandRunner Setup(CLI::App& sub) {
       ->required()
       ->check(CLI::ExistingFile);
   sub.add_flag("--json", options->json, "Print the scores as JSON");
-  sub.add_option("--model", options->model_path,
-                 "NER model file (default: the built-in model)")
-      ->check(CLI::ExistingFile);
+  AddNerModelOption(sub, &options->model_path);
   return [options] { return RunEvalQuotes(*options); };
 }
 

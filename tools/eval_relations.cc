@@ -145,9 +145,7 @@ const bool kRegistered = RegisterEvalCommand(
            ->required()
            ->check(CLI::ExistingFile);
        sub.add_flag("--json", options->json, "Print the scores as JSON");
-       sub.add_option("--model", options->model_path,
-                      "NER model file (default: the built-in model)")
-           ->check(CLI::ExistingFile);
+       AddNerModelOption(sub, &options->model_path);
        sub.add_option("--errors", options->errors_path,
                       "Write each false positive and miss as JSONL here");
        return [options] { return RunEvalRelations(*options); };
