@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "indexer/doc_store.h"
 #include "query/internal/snippet.h"
 #include "query/search.h"
 
@@ -95,16 +96,22 @@ std::vector<double> TimeDossier(Xapian::Database& db) {
   return samples;
 }
 
-std::string TextOf(const Xapian::Document& doc) {
-  const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr,
-                                                    false);
+// The article's text from its record (the document data is its id).
+std::string TextOf(const dossier::indexer::DocStore& docs,
+                   const Xapian::Document& doc) {
+  const auto record = docs.Get(doc.get_data());
+  if (!record.has_value() || !record->has_value()) {
+    return std::string();
+  }
+  const nlohmann::json data = nlohmann::json::parse(**record, nullptr, false);
   return data.is_object() ? data.value("text", "") : std::string();
 }
 
 // Snippets for the top 10 of each query on the dossier database: Xapian's
 // MSet::snippet versus dossier's, on the same texts (text extraction is
 // outside both timings).
-void TimeSnippets(Xapian::Database& db, std::vector<double>* xapian_ms,
+void TimeSnippets(Xapian::Database& db, const dossier::indexer::DocStore& docs,
+                  std::vector<double>* xapian_ms,
                   std::vector<double>* dossier_ms) {
   const Xapian::Stem stemmer("english");
   for (int round = 0; round < kRounds; ++round) {
@@ -116,7 +123,7 @@ void TimeSnippets(Xapian::Database& db, std::vector<double>* xapian_ms,
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       std::vector<std::string> texts;
       for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-        texts.push_back(TextOf(it.get_document()));
+        texts.push_back(TextOf(docs, it.get_document()));
       }
       Clock::time_point start = Clock::now();
       for (const std::string& t : texts) {
@@ -155,7 +162,12 @@ int main(int argc, char** argv) {
     const Stats dossier = Summarize(TimeDossier(dossier_db));
     std::vector<double> xapian_snippets;
     std::vector<double> dossier_snippets;
-    TimeSnippets(dossier_db, &xapian_snippets, &dossier_snippets);
+    auto docs = dossier::indexer::DocStore::Open(argv[1], /*writable=*/false);
+    if (!docs.has_value()) {
+      std::cerr << docs.error().ToString() << "\n";
+      return 1;
+    }
+    TimeSnippets(dossier_db, **docs, &xapian_snippets, &dossier_snippets);
     const Stats xs = Summarize(xapian_snippets);
     const Stats ds = Summarize(dossier_snippets);
     std::cout << nlohmann::json{

@@ -21,6 +21,7 @@
 #include "common/utf8.h"
 #include "indexer/analyzer.h"
 #include "indexer/article_store.h"
+#include "indexer/doc_store.h"
 #include "indexer/internal/xapian_errors.h"
 #include "indexer/term_text.h"
 #include "indexer/xapian_layout.h"
@@ -30,6 +31,7 @@ namespace dossier::indexer {
 struct PreparedArticle {
   std::string id;
   Xapian::Document article;
+  std::string record;  // for the DocStore
 };
 
 void PreparedArticleDeleter::operator()(PreparedArticle* prepared) const {
@@ -79,12 +81,16 @@ char FacetLetter(EntityType type, OrgKind kind) {
   return 'M';
 }
 
-std::string_view EntityPrefix(EntityType type) {
+// An organization of a known kind has that kind's prefix only; `org:`
+// searches all three (schemas/xapian_layout.md).
+std::string_view EntityPrefix(EntityType type, OrgKind kind) {
   switch (type) {
     case EntityType::kPerson:
       return kPrefixPerson;
     case EntityType::kOrg:
-      return kPrefixOrg;
+      return kind == OrgKind::kCompany       ? kPrefixCompany
+             : kind == OrgKind::kInstitution ? kPrefixInstitution
+                                             : kPrefixOrg;
     case EntityType::kPlace:
       return kPrefixPlace;
     case EntityType::kMisc:
@@ -131,21 +137,18 @@ void AddDateTerms(Xapian::Document* doc, std::string_view date) {
 }
 
 // Adds the entity terms and the facet slot, from the resolved entities when
-// the analysis has them, else from the raw mentions.
-void AddEntityTerms(std::string_view text, const ArticleAnalysis& analysis,
-                    Xapian::Document* doc) {
+// the analysis has them, else from the raw mentions. Returns the facet
+// entries ("<letter>:<name>") for the article's record.
+std::set<std::string> AddEntityTerms(std::string_view text,
+                                     const ArticleAnalysis& analysis,
+                                     Xapian::Document* doc) {
   std::set<std::string> facet_entries;
   const auto add = [&](EntityType type, OrgKind kind, std::string_view name,
                        bool facet) {
     if (!IsSearchableName(name)) {
       return;
     }
-    AddBooleanTerm(doc, EntityPrefix(type), name);
-    if (kind == OrgKind::kCompany) {
-      AddBooleanTerm(doc, kPrefixCompany, name);
-    } else if (kind == OrgKind::kInstitution) {
-      AddBooleanTerm(doc, kPrefixInstitution, name);
-    }
+    AddBooleanTerm(doc, EntityPrefix(type, kind), name);
     if (facet) {
       facet_entries.insert(std::string(1, FacetLetter(type, kind)) + ":" +
                            std::string(name));
@@ -167,14 +170,18 @@ void AddEntityTerms(std::string_view text, const ArticleAnalysis& analysis,
           text.substr(mention.span.begin, mention.span.size()), true);
     }
   }
-  std::string facet_value;
+  std::set<std::string> keys;
   for (const std::string& entry : facet_entries) {
-    facet_value += entry;
-    facet_value += '\n';
+    keys.insert(FacetKey(entry));
+  }
+  std::string facet_value;
+  for (const std::string& key : keys) {
+    facet_value += key;
   }
   if (!facet_value.empty()) {
     doc->add_value(kSlotEntities, facet_value);
   }
+  return facet_entries;
 }
 
 // The stored form of a quote (schemas/xapian_layout.md): code point
@@ -281,12 +288,16 @@ PreparedArticlePtr DocumentBuilder::Build(const Article& article,
   }
   AddDateTerms(&doc, article.date);
   doc.add_value(kSlotHash, Str(content_hash));
-  AddEntityTerms(article.text, analysis, &doc);
+  const std::set<std::string> facets =
+      AddEntityTerms(article.text, analysis, &doc);
 
   nlohmann::json data = {{"id", article.id},         {"url", article.url},
                          {"title", article.title},   {"date", article.date},
                          {"source", article.source}, {"author", article.author},
                          {"text", article.text}};
+  if (!facets.empty()) {
+    data["facets"] = facets;
+  }
   if (!analysis.quotes.empty()) {
     const CodepointMap cps(article.text);
     nlohmann::json quotes = nlohmann::json::array();
@@ -297,8 +308,10 @@ PreparedArticlePtr DocumentBuilder::Build(const Article& article,
     doc.add_boolean_term(Str(kTermHasQuotes));
     doc.add_value(kSlotQuoteCount, std::to_string(analysis.quotes.size()));
   }
-  doc.set_data(
-      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  prepared->record =
+      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The record lives in the DocStore; the index keeps the key to it.
+  doc.set_data(article.id);
   return prepared;
 }
 
@@ -308,6 +321,20 @@ struct ArticleStore::Impl {
   // Writable when opened kReadWrite; `articles` then aliases it.
   std::optional<Xapian::WritableDatabase> articles_writer;
   Xapian::Database articles;
+  // Opened with the writer; on first use when read-only.
+  std::unique_ptr<DocStore> docs;
+
+  Result<DocStore*> Docs() {
+    if (docs == nullptr) {
+      Result<std::unique_ptr<DocStore>> opened =
+          DocStore::Open(db_dir, articles_writer.has_value());
+      if (!opened.has_value()) {
+        return opened.error();
+      }
+      docs = std::move(*opened);
+    }
+    return docs.get();
+  }
 };
 
 namespace {
@@ -409,7 +436,7 @@ Status ArticleStore::Compact() {
   }
   impl_->articles_writer.emplace(std::move(*articles));
   impl_->articles = *impl_->articles_writer;
-  return Status::Ok();
+  return impl_->docs->Compact();
 }
 
 Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
@@ -435,6 +462,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
     }
     impl->articles_writer.emplace(std::move(*articles));
     impl->articles = *impl->articles_writer;
+    Result<DocStore*> docs = impl->Docs();
+    if (!docs.has_value()) {
+      return docs.error();
+    }
   } else {
     if (!std::filesystem::exists(impl->articles_path)) {
       return Status::NotFound("no dossier database at " + db_dir.string() +
@@ -478,8 +509,20 @@ Result<std::optional<Article>> ArticleStore::LoadArticle(std::string_view id) {
     if (it == impl_->articles.postlist_end(term)) {
       return std::optional<Article>();
     }
-    const nlohmann::json data = nlohmann::json::parse(
-        impl_->articles.get_document(*it).get_data(), nullptr, false);
+    Result<DocStore*> docs = impl_->Docs();
+    if (!docs.has_value()) {
+      return docs.error();
+    }
+    Result<std::optional<std::string>> record = (*docs)->Get(id);
+    if (!record.has_value()) {
+      return record.error();
+    }
+    if (!record->has_value()) {
+      return Status::Corruption("article " + Str(id) + " is indexed but has "
+                                "no record in " +
+                                (impl_->db_dir / kDocsSubdir).string());
+    }
+    const nlohmann::json data = nlohmann::json::parse(**record, nullptr, false);
     if (!data.is_object()) {
       return Status::Corruption("stored data of article " + Str(id) +
                                 " is not a JSON object");
@@ -517,6 +560,7 @@ Result<PutOutcome> ArticleStore::Put(PreparedArticlePtr prepared) {
         impl_->articles_writer->postlist_begin(id_term);
     const bool existed =
         existing != impl_->articles_writer->postlist_end(id_term);
+    impl_->docs->StagePut(prepared->id, std::move(prepared->record));
     if (existed) {
       impl_->articles_writer->replace_document(*existing, prepared->article);
       return PutOutcome::kReplaced;
@@ -538,6 +582,7 @@ Result<bool> ArticleStore::Delete(std::string_view id) {
       return false;
     }
     impl_->articles_writer->delete_document(id_term);
+    impl_->docs->StageDelete(id);
     return true;
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, impl_->articles_path);
@@ -548,13 +593,15 @@ Status ArticleStore::Commit() {
   if (!impl_->articles_writer) {
     return Status::Ok();
   }
+  // Records before the index, removals after it (see doc_store.h).
+  DOSSIER_RETURN_IF_ERROR(impl_->docs->WriteStagedPuts());
   try {
     impl_->articles_writer->set_metadata(Str(kLastUpdateKey), NowIso());
     impl_->articles_writer->commit();
-    return Status::Ok();
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, impl_->articles_path);
   }
+  return impl_->docs->WriteStagedDeletes();
 }
 
 Result<StoreStats> ArticleStore::Stats() {
@@ -567,6 +614,10 @@ Result<StoreStats> ArticleStore::Stats() {
       stats.quotes += std::strtoull((*it).c_str(), nullptr, 10);
     }
     stats.size_bytes = DirectorySize(impl_->articles_path);
+    Result<DocStore*> docs = impl_->Docs();
+    if (docs.has_value()) {
+      stats.size_bytes += (*docs)->SizeBytes();
+    }
     stats.last_update = impl_->articles.get_metadata(Str(kLastUpdateKey));
     return stats;
   } catch (const Xapian::Error& e) {

@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "common/utf8.h"
+#include "indexer/doc_store.h"
 #include "indexer/internal/xapian_errors.h"  // shared Xapian adapter helper
 #include "indexer/term_text.h"
 #include "indexer/xapian_layout.h"
@@ -216,11 +217,11 @@ class QuoteFilter {
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   }
 
-  // The quotes of one article document that answer the question.
-  std::vector<QuoteHit> Select(const Xapian::Document& doc, double score) {
+  // The quotes of one article record (indexer/doc_store.h) that answer
+  // the question.
+  std::vector<QuoteHit> Select(const std::string& record, double score) {
     std::vector<QuoteHit> hits;
-    const nlohmann::json data =
-        nlohmann::json::parse(doc.get_data(), nullptr, false);
+    const nlohmann::json data = nlohmann::json::parse(record, nullptr, false);
     if (!data.is_object()) {
       return hits;
     }
@@ -367,8 +368,23 @@ Result<SaidResults> Said(const std::filesystem::path& db_dir,
     const Xapian::MSet mset = enquire.get_mset(0, kMaxArticles);
     QuoteFilter filter(by_words, topic);
     std::vector<QuoteHit> hits;
+    std::unique_ptr<indexer::DocStore> docs;
+    if (!mset.empty()) {
+      Result<std::unique_ptr<indexer::DocStore>> opened =
+          indexer::DocStore::Open(db_dir, /*writable=*/false);
+      if (!opened.has_value()) {
+        return opened.error();
+      }
+      docs = std::move(*opened);
+    }
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      for (QuoteHit& hit : filter.Select(it.get_document(), it.get_weight())) {
+      Result<std::optional<std::string>> record =
+          docs->Get(it.get_document().get_data());
+      if (!record.has_value()) {
+        return record.error();
+      }
+      for (QuoteHit& hit : filter.Select(record->value_or(""),
+                                         it.get_weight())) {
         hits.push_back(std::move(hit));
       }
     }

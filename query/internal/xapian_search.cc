@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/utf8.h"
+#include "indexer/doc_store.h"
 #include "indexer/internal/xapian_errors.h"  // shared Xapian adapter helper
 #include "indexer/term_text.h"
 #include "indexer/xapian_layout.h"
@@ -21,16 +22,26 @@ namespace layout = indexer;
 constexpr std::size_t kMaxFacetValues = 20;
 
 // `field:value` -> the boolean term prefix+normalized(value).
+// field:value -> the normalized value under each of the field's prefixes,
+// OR-ed (org: is an organization of any kind, company or institution).
 class NormalizedTermProcessor : public Xapian::FieldProcessor {
  public:
-  explicit NormalizedTermProcessor(std::string prefix)
-      : prefix_(std::move(prefix)) {}
+  explicit NormalizedTermProcessor(std::vector<std::string_view> prefixes)
+      : prefixes_(std::move(prefixes)) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(prefix_ + indexer::NormalizeTermText(value));
+    const std::string norm = indexer::NormalizeTermText(value);
+    std::vector<Xapian::Query> terms;
+    for (std::string_view prefix : prefixes_) {
+      terms.emplace_back(std::string(prefix) + norm);
+    }
+    return terms.size() == 1
+               ? terms.front()
+               : Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
+                               terms.end());
   }
 
  private:
-  std::string prefix_;
+  std::vector<std::string_view> prefixes_;
 };
 
 // month:2024-05 or month:202405 -> M202405.
@@ -47,30 +58,73 @@ class MonthProcessor : public Xapian::FieldProcessor {
   }
 };
 
-// Counts the entity facet list stored in kSlotEntities ("P:Name\n...").
+// Counts the entity facet keys stored in kSlotEntities (layout::FacetKey),
+// and remembers one document that has each key, where its name is found.
 class EntityFacetSpy : public Xapian::MatchSpy {
  public:
+  struct Tally {
+    std::uint64_t count = 0;
+    Xapian::docid example = 0;
+  };
+
   void operator()(const Xapian::Document& doc, double) override {
     const std::string value = doc.get_value(layout::kSlotEntities);
-    std::size_t pos = 0;
-    while (pos < value.size()) {
-      std::size_t end = value.find('\n', pos);
-      if (end == std::string::npos) {
-        end = value.size();
+    for (std::size_t pos = 0; pos + layout::kFacetKeyBytes <= value.size();
+         pos += layout::kFacetKeyBytes) {
+      Tally& tally = tallies_[value.substr(pos, layout::kFacetKeyBytes)];
+      if (tally.count++ == 0) {
+        tally.example = doc.get_docid();
       }
-      if (end > pos + 2) {
-        ++counts_[value.substr(pos, end - pos)];
-      }
-      pos = end + 1;
     }
   }
   std::string name() const override { return "dossier.EntityFacetSpy"; }
-  const std::unordered_map<std::string, std::uint64_t>& counts() const {
-    return counts_;
+  const std::unordered_map<std::string, Tally>& tallies() const {
+    return tallies_;
   }
 
  private:
-  std::unordered_map<std::string, std::uint64_t> counts_;
+  std::unordered_map<std::string, Tally> tallies_;
+};
+
+// The names behind facet keys, read from the records of the documents the
+// spy remembered; each record is read once.
+class FacetNames {
+ public:
+  FacetNames(Xapian::Database& db, const indexer::DocStore& docs)
+      : db_(db), docs_(docs) {}
+
+  Result<std::string> Name(const std::string& key, Xapian::docid example) {
+    auto names = by_doc_.find(example);
+    if (names == by_doc_.end()) {
+      std::unordered_map<std::string, std::string> found;
+      const std::string id = db_.get_document(example).get_data();
+      Result<std::optional<std::string>> record = docs_.Get(id);
+      if (!record.has_value()) {
+        return record.error();
+      }
+      const nlohmann::json data =
+          nlohmann::json::parse(record->value_or(""), nullptr, false);
+      const auto facets = data.is_object() ? data.find("facets") : data.end();
+      if (data.is_object() && facets != data.end() && facets->is_array()) {
+        for (const nlohmann::json& entry : *facets) {
+          if (entry.is_string()) {
+            const std::string text = entry.get<std::string>();
+            found.emplace(layout::FacetKey(text), text.substr(2));
+          }
+        }
+      }
+      names = by_doc_.emplace(example, std::move(found)).first;
+    }
+    const auto name = names->second.find(key);
+    return name == names->second.end() ? std::string() : name->second;
+  }
+
+ private:
+  Xapian::Database& db_;
+  const indexer::DocStore& docs_;
+  std::unordered_map<Xapian::docid,
+                     std::unordered_map<std::string, std::string>>
+      by_doc_;
 };
 
 std::vector<FacetCount> TopFacets(std::vector<FacetCount> all) {
@@ -110,16 +164,40 @@ std::string_view FacetName(char letter) {
   }
 }
 
-void AddEntityFacets(const EntityFacetSpy& spy,
-                     std::map<std::string, std::vector<FacetCount>>* facets) {
-  std::map<std::string, std::vector<FacetCount>> by_type;
-  for (const auto& [entry, count] : spy.counts()) {
-    by_type[std::string(FacetName(entry[0]))].push_back(
-        {entry.substr(2), count});
+// The top entities of each type. Names are looked up only for the keys
+// that can make the top (count at least the kMaxFacetValues-th), so ties
+// still order by name.
+Status AddEntityFacets(const EntityFacetSpy& spy, FacetNames* names,
+                       std::map<std::string, std::vector<FacetCount>>* facets) {
+  using Entry = std::pair<const std::string*, const EntityFacetSpy::Tally*>;
+  std::map<char, std::vector<Entry>> by_letter;
+  for (const auto& [key, tally] : spy.tallies()) {
+    by_letter[key[0]].push_back({&key, &tally});
   }
-  for (auto& [type, values] : by_type) {
-    (*facets)[type] = TopFacets(std::move(values));
+  for (auto& [letter, entries] : by_letter) {
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) {
+                return a.second->count > b.second->count;
+              });
+    const std::uint64_t least =
+        entries[std::min(entries.size(), kMaxFacetValues) - 1].second->count;
+    std::vector<FacetCount> values;
+    for (const Entry& entry : entries) {
+      if (entry.second->count < least) {
+        break;
+      }
+      Result<std::string> name = names->Name(*entry.first,
+                                             entry.second->example);
+      if (!name.has_value()) {
+        return name.error();
+      }
+      if (!name->empty()) {
+        values.push_back({std::move(*name), entry.second->count});
+      }
+    }
+    (*facets)[std::string(FacetName(letter))] = TopFacets(std::move(values));
   }
+  return Status::Ok();
 }
 
 void ConfigureParser(Xapian::QueryParser* parser, Xapian::Database& db) {
@@ -131,22 +209,26 @@ void ConfigureParser(Xapian::QueryParser* parser, Xapian::Database& db) {
   // Newsroom users expect every word to count, as in web search engines.
   parser->set_default_op(Xapian::Query::OP_AND);
   parser->add_prefix("title", std::string(layout::kPrefixTitle));
-  const std::pair<const char*, std::string_view> boolean_fields[] = {
-      {"source", layout::kPrefixSource},
-      {"author", layout::kPrefixAuthor},
-      {"person", layout::kPrefixPerson},
-      {"org", layout::kPrefixOrg},
-      {"company", layout::kPrefixCompany},
-      {"institution", layout::kPrefixInstitution},
-      {"place", layout::kPrefixPlace},
-      {"misc", layout::kPrefixMisc},
-      {"year", layout::kPrefixYear},
-  };
+  const std::pair<const char*, std::vector<std::string_view>>
+      boolean_fields[] = {
+          {"source", {layout::kPrefixSource}},
+          {"author", {layout::kPrefixAuthor}},
+          {"person", {layout::kPrefixPerson}},
+          // An organization's term has the prefix of its kind only.
+          {"org",
+           {layout::kPrefixOrg, layout::kPrefixCompany,
+            layout::kPrefixInstitution}},
+          {"company", {layout::kPrefixCompany}},
+          {"institution", {layout::kPrefixInstitution}},
+          {"place", {layout::kPrefixPlace}},
+          {"misc", {layout::kPrefixMisc}},
+          {"year", {layout::kPrefixYear}},
+      };
   // Xapian's intrusive reference counting takes ownership of objects
   // handed over with release(); that is the only way to pass them.
-  for (const auto& [field, prefix] : boolean_fields) {
+  for (const auto& [field, prefixes] : boolean_fields) {
     parser->add_boolean_prefix(
-        field, (new NormalizedTermProcessor(std::string(prefix)))->release());
+        field, (new NormalizedTermProcessor(prefixes))->release());
   }
   parser->add_boolean_prefix("month", (new MonthProcessor)->release());
   parser->add_rangeprocessor(
@@ -175,12 +257,16 @@ internal::SnippetTerms TermsForSnippet(const Xapian::Query& query) {
   return terms;
 }
 
-SearchHit HitFromDocument(const Xapian::Document& doc, double score,
-                          const internal::SnippetTerms& terms,
-                          std::size_t snippet_chars,
-                          const Xapian::Stem& stemmer) {
+// A hit from the article's record (indexer/doc_store.h); only the id and
+// score when the record cannot be read.
+SearchHit HitFromRecord(const std::string& id, const std::string& record,
+                        double score, const internal::SnippetTerms& terms,
+                        std::size_t snippet_chars,
+                        const Xapian::Stem& stemmer) {
   SearchHit hit;
-  const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr,
+  hit.id = id;
+  hit.score = score;
+  const nlohmann::json data = nlohmann::json::parse(record, nullptr,
                                                     /*allow_exceptions=*/false);
   if (!data.is_object()) {
     return hit;
@@ -190,13 +276,11 @@ SearchHit HitFromDocument(const Xapian::Document& doc, double score,
     return it != data.end() && it->is_string() ? it->get<std::string>()
                                                : std::string();
   };
-  hit.id = field("id");
   hit.title = field("title");
   hit.source = field("source");
   hit.date = field("date");
   hit.url = field("url");
   hit.author = field("author");
-  hit.score = score;
   hit.snippet = internal::MakeSnippet(
       field("text"), terms, snippet_chars,
       [&stemmer](const std::string& word) { return stemmer(word); });
@@ -245,16 +329,34 @@ Result<SearchResults> Search(const std::filesystem::path& db_dir,
     results.total = mset.get_matches_estimated();
     const internal::SnippetTerms terms = TermsForSnippet(query);
     const Xapian::Stem stemmer("english");
+    std::unique_ptr<indexer::DocStore> docs;
+    if (!mset.empty() || !entity_spy.tallies().empty()) {
+      Result<std::unique_ptr<indexer::DocStore>> opened =
+          indexer::DocStore::Open(db_dir, /*writable=*/false);
+      if (!opened.has_value()) {
+        return opened.error();
+      }
+      docs = std::move(*opened);
+    }
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      results.hits.push_back(
-          HitFromDocument(it.get_document(),
-                          options.sort == SortOrder::kDate ? 0 : it.get_weight(),
-                          terms, options.snippet_chars, stemmer));
+      const std::string id = it.get_document().get_data();
+      Result<std::optional<std::string>> record = docs->Get(id);
+      if (!record.has_value()) {
+        return record.error();
+      }
+      results.hits.push_back(HitFromRecord(
+          id, record->value_or(""),
+          options.sort == SortOrder::kDate ? 0 : it.get_weight(), terms,
+          options.snippet_chars, stemmer));
     }
     if (options.facets) {
       results.facets["source"] = ValueFacets(source_spy);
       results.facets["month"] = ValueFacets(month_spy);
-      AddEntityFacets(entity_spy, &results.facets);
+      if (docs != nullptr) {  // else no match had an entity
+        FacetNames names(db, *docs);
+        DOSSIER_RETURN_IF_ERROR(
+            AddEntityFacets(entity_spy, &names, &results.facets));
+      }
     }
     return results;
   } catch (const Xapian::Error& e) {

@@ -48,6 +48,13 @@ void Put(ArticleStore& store, const Article& article,
   REQUIRE(outcome.has_value());
 }
 
+std::unique_ptr<ArticleStore> OpenWriter(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<ArticleStore>> store =
+      ArticleStore::Open(dir, OpenMode::kReadWrite);
+  REQUIRE(store.has_value());
+  return std::move(*store);
+}
+
 // Writes a small archive and returns nothing; the db lives in `dir`.
 void BuildFixture(const std::filesystem::path& dir) {
   Result<std::unique_ptr<ArticleStore>> store =
@@ -212,6 +219,81 @@ TEST_SUITE("query/Search") {
     CHECK(results->facets.at("person")[0].value == "Andy Konwinski");
     CHECK(results->facets.at("company")[0].value == "Northwind Capital");
     CHECK(results->facets.at("place")[0].value == "China");
+  }
+
+  TEST_CASE("entity facets: top 20 of a type by count, then name, the names "
+            "read back from the article records") {
+    testing::ScopedTempDir dir;
+    {
+      const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+      // Person k (k = 0..24) is named in k % 3 + 1 of the articles.
+      for (int doc = 0; doc < 3; ++doc) {
+        std::string text = "Harbour report.";
+        for (int k = 0; k < 25; ++k) {
+          if (doc <= k % 3) {
+            text += " Person" + std::string(1, static_cast<char>('A' + k)) +
+                    " Walker spoke.";
+          }
+        }
+        const Article article =
+            MakeArticle("d" + std::to_string(doc), "Harbour", text,
+                        "2024-01-0" + std::to_string(doc + 1), "Wire");
+        ArticleAnalysis analysis;
+        for (int k = 0; k < 25; ++k) {
+          const std::string name =
+              "Person" + std::string(1, static_cast<char>('A' + k)) + " Walker";
+          if (text.find(name) != std::string::npos) {
+            analysis.mentions.push_back(
+                MentionOf(article, name, EntityType::kPerson));
+          }
+        }
+        Put(*store, article, analysis);
+      }
+      REQUIRE(store->Commit().ok());
+    }
+    SearchOptions options;
+    options.query = "harbour";
+    options.facets = true;
+    Result<SearchResults> results = Search(dir.path(), options);
+    REQUIRE(results.has_value());
+    const std::vector<FacetCount>& people = results->facets.at("person");
+    REQUIRE(people.size() == 20);
+    // Count 3: k = 2, 5, ..., 23 (8 names); count 2: k = 1, 4, ..., 22
+    // (8); then 4 of the 9 named once, by name.
+    CHECK(people[0].value == "PersonC Walker");
+    CHECK(people[0].count == 3);
+    CHECK(people[7].value == "PersonX Walker");
+    CHECK(people[8].value == "PersonB Walker");
+    CHECK(people[8].count == 2);
+    CHECK(people[16].value == "PersonA Walker");
+    CHECK(people[16].count == 1);
+    CHECK(people[19].value == "PersonJ Walker");
+  }
+
+  TEST_CASE("org: finds companies, institutions and organizations of no "
+            "known kind") {
+    testing::ScopedTempDir dir;
+    {
+      const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+      const OrgKind kinds[] = {OrgKind::kCompany, OrgKind::kInstitution,
+                               OrgKind::kNone};
+      for (int i = 0; i < 3; ++i) {
+        const Article article = MakeArticle(
+            "o" + std::to_string(i), "Ports",
+            "The Harbour Board met the minister.", "2024-03-01", "Wire");
+        ArticleAnalysis analysis;
+        analysis.mentions.push_back(
+            MentionOf(article, "Harbour Board", EntityType::kOrg, kinds[i]));
+        Put(*store, article, analysis);
+      }
+      REQUIRE(store->Commit().ok());
+    }
+    CHECK(SortedIds(MustSearch(dir.path(), "org:\"harbour board\"")) ==
+          Ids_t{"o0", "o1", "o2"});
+    CHECK(Ids(MustSearch(dir.path(), "company:\"harbour board\"")) ==
+          Ids_t{"o0"});
+    CHECK(Ids(MustSearch(dir.path(), "institution:\"harbour board\"")) ==
+          Ids_t{"o1"});
   }
 
   TEST_CASE("a query Xapian cannot parse is invalid input, and a missing "

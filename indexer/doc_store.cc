@@ -1,0 +1,189 @@
+#include "indexer/doc_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <system_error>
+
+namespace dossier::indexer {
+
+struct DocStore::Impl {
+  std::filesystem::path dir;
+  bool writable = false;
+  std::unique_ptr<rocksdb::DB> db;
+  // id -> record, or nullopt for a removal; the last change of an id wins.
+  std::map<std::string, std::optional<std::string>, std::less<>> staged;
+};
+
+namespace {
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) {
+    return Status::Ok();
+  }
+  if (s.IsCorruption()) {
+    return Status::Corruption(what + ": " + s.ToString());
+  }
+  return Status::IOError(what + ": " + s.ToString());
+}
+
+rocksdb::Options StoreOptions(bool writable) {
+  rocksdb::Options options;
+  options.create_if_missing = writable;
+  options.max_open_files = 256;
+  options.keep_log_file_num = 2;
+  // Records are written once and read by id: big blocks compress the text
+  // well (zstd over many articles at once) and cost one decompression per
+  // lookup.
+  rocksdb::BlockBasedTableOptions table;
+  table.block_size = 32 * 1024;
+  table.block_cache = rocksdb::NewLRUCache(std::size_t{16} << 20);
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.compression = rocksdb::kZSTD;
+  options.bottommost_compression = rocksdb::kZSTD;
+  if (getenv("DICT")) {
+  options.bottommost_compression_opts.enabled = true;
+  options.bottommost_compression_opts.max_dict_bytes = atoi(getenv("DICT"));
+  options.bottommost_compression_opts.zstd_max_train_bytes = 100 * atoi(getenv("DICT"));
+  options.bottommost_compression_opts.level = atoi(getenv("LEVEL"));
+  }
+  // Bounds the memory a run holds in the memtable, whatever the archive.
+  options.write_buffer_size = std::size_t{16} << 20;
+  return options;
+}
+
+Status WriteSynced(rocksdb::DB* db, rocksdb::WriteBatch* batch,
+                   const std::string& what) {
+  if (batch->Count() == 0) {
+    return Status::Ok();
+  }
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  return FromRocks(db->Write(sync, batch), what);
+}
+
+std::uint64_t DirectorySize(const std::filesystem::path& dir) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      total += it->file_size(ec);
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<DocStore>> DocStore::Open(
+    const std::filesystem::path& db_dir, bool writable) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = db_dir / kDocsSubdir;
+  impl->writable = writable;
+  if (!writable && !std::filesystem::exists(impl->dir / "CURRENT")) {
+    return Status::NotFound("no article records at " + impl->dir.string() +
+                            " (run dossier index first)");
+  }
+  rocksdb::DB* raw = nullptr;
+  const rocksdb::Options options = StoreOptions(writable);
+  const rocksdb::Status s =
+      writable ? rocksdb::DB::Open(options, impl->dir.string(), &raw)
+               : rocksdb::DB::OpenForReadOnly(options, impl->dir.string(),
+                                              &raw);
+  impl->db.reset(raw);
+  if (!s.ok()) {
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+      return Status::IOError("article records locked by another process: " +
+                             impl->dir.string());
+    }
+    return FromRocks(s, "opening article records " + impl->dir.string());
+  }
+  return std::unique_ptr<DocStore>(new DocStore(std::move(impl)));
+}
+
+DocStore::DocStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+DocStore::~DocStore() {
+  if (impl_->writable) {
+    // Out of the write-ahead log into a compressed file, so that the next
+    // open replays nothing; the log keeps the data if this fails.
+    impl_->db->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
+  }
+  impl_->db->Close().PermitUncheckedError();
+}
+
+void DocStore::StagePut(std::string_view id, std::string record) {
+  impl_->staged.insert_or_assign(std::string(id),
+                                 std::optional<std::string>(std::move(record)));
+}
+
+void DocStore::StageDelete(std::string_view id) {
+  impl_->staged.insert_or_assign(std::string(id), std::nullopt);
+}
+
+Status DocStore::WriteStagedPuts() {
+  rocksdb::WriteBatch batch;
+  for (auto it = impl_->staged.begin(); it != impl_->staged.end();) {
+    if (!it->second) {
+      ++it;
+      continue;
+    }
+    batch.Put(it->first, *it->second);
+    it = impl_->staged.erase(it);
+  }
+  return WriteSynced(impl_->db.get(), &batch,
+                     "writing article records to " + impl_->dir.string());
+}
+
+Status DocStore::WriteStagedDeletes() {
+  rocksdb::WriteBatch batch;
+  for (const auto& [id, record] : impl_->staged) {
+    if (record) {
+      batch.Put(id, *record);  // staged after WriteStagedPuts: keep it
+    } else {
+      batch.Delete(id);
+    }
+  }
+  impl_->staged.clear();
+  return WriteSynced(impl_->db.get(), &batch,
+                     "removing article records from " + impl_->dir.string());
+}
+
+Result<std::optional<std::string>> DocStore::Get(std::string_view id) const {
+  const auto staged = impl_->staged.find(id);
+  if (staged != impl_->staged.end()) {
+    return staged->second;
+  }
+  std::string value;
+  const rocksdb::Status s = impl_->db->Get(
+      rocksdb::ReadOptions(), rocksdb::Slice(id.data(), id.size()), &value);
+  if (s.IsNotFound()) {
+    return std::optional<std::string>();
+  }
+  DOSSIER_RETURN_IF_ERROR(
+      FromRocks(s, "reading article records at " + impl_->dir.string()));
+  return std::optional<std::string>(std::move(value));
+}
+
+Status DocStore::Compact() {
+  if (!impl_->writable) {
+    return Status::Internal("DocStore::Compact on a read-only store");
+  }
+  DOSSIER_RETURN_IF_ERROR(
+      FromRocks(impl_->db->Flush(rocksdb::FlushOptions()),
+                "flushing article records at " + impl_->dir.string()));
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction =
+      rocksdb::BottommostLevelCompaction::kForce;
+  return FromRocks(impl_->db->CompactRange(options, nullptr, nullptr),
+                   "compacting article records at " + impl_->dir.string());
+}
+
+std::uint64_t DocStore::SizeBytes() const {
+  return DirectorySize(impl_->dir);
+}
+
+}  // namespace dossier::indexer

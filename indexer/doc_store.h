@@ -1,0 +1,69 @@
+// DocStore: what dossier keeps of each article besides its index terms: its
+// fields, text and quotes as one JSON record (schemas/xapian_layout.md),
+// keyed by article id, in <db>/docs (RocksDB, zstd-compressed blocks).
+//
+// The Xapian index holds terms, positions and values only; the document data
+// of an article there is its id, the key here. Compressed blocks of many
+// articles take about a third of what Xapian's per-document zlib took, and
+// keep the index itself small (bench/index.sh).
+//
+// Writes are staged and land in two steps around the Xapian commit that
+// ArticleStore makes: records first, so that an article Xapian has always
+// has its record; deletions after, so that a crash in between leaves only
+// records of nothing, never an article without its record.
+//
+// Not thread-safe; readers open their own read-only instance.
+#ifndef DOSSIER_INDEXER_DOC_STORE_H_
+#define DOSSIER_INDEXER_DOC_STORE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+
+namespace dossier::indexer {
+
+inline constexpr std::string_view kDocsSubdir = "docs";
+
+class DocStore {
+ public:
+  // Opens <db_dir>/docs; `writable` creates it when missing. kNotFound when
+  // read-only and missing; kIOError when another process writes it.
+  static Result<std::unique_ptr<DocStore>> Open(
+      const std::filesystem::path& db_dir, bool writable);
+  ~DocStore();
+  DocStore(const DocStore&) = delete;
+  DocStore& operator=(const DocStore&) = delete;
+
+  // Stage the record of `id`, or its removal; the last staged change of an
+  // id wins. Get() sees staged records.
+  void StagePut(std::string_view id, std::string record);
+  void StageDelete(std::string_view id);
+
+  // Writes the staged records durably (synced).
+  Status WriteStagedPuts();
+  // Writes the staged removals; call after the index committed them.
+  Status WriteStagedDeletes();
+
+  Result<std::optional<std::string>> Get(std::string_view id) const;
+
+  // Writes everything out of the log into fully compacted files (after a
+  // bulk load, and before the store is measured).
+  Status Compact();
+
+  std::uint64_t SizeBytes() const;
+
+ private:
+  struct Impl;
+  explicit DocStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dossier::indexer
+
+#endif  // DOSSIER_INDEXER_DOC_STORE_H_

@@ -1,0 +1,185 @@
+#include "indexer/doc_store.h"
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include "indexer/article_store.h"
+#include "tests/support/scoped_temp_dir.h"
+
+namespace dossier::indexer {
+namespace {
+
+std::optional<std::string> MustGet(const DocStore& store, std::string_view id) {
+  Result<std::optional<std::string>> record = store.Get(id);
+  REQUIRE_MESSAGE(record.has_value(), record.error().ToString());
+  return *record;
+}
+
+Article MakeArticle(std::string id, std::string text) {
+  Article article;
+  article.id = std::move(id);
+  article.title = "Harbour news";
+  article.text = std::move(text);
+  article.source = "Wire";
+  return article;
+}
+
+std::unique_ptr<ArticleStore> OpenWriter(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<ArticleStore>> store =
+      ArticleStore::Open(dir, OpenMode::kReadWrite);
+  REQUIRE(store.has_value());
+  return std::move(*store);
+}
+
+std::unique_ptr<ArticleStore> OpenReader(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<ArticleStore>> store =
+      ArticleStore::Open(dir, OpenMode::kReadOnly);
+  REQUIRE(store.has_value());
+  return std::move(*store);
+}
+
+void MustPut(ArticleStore& store, const Article& article) {
+  DocumentBuilder builder;
+  REQUIRE(store.Put(builder.Build(article, {}, ContentHash(article)))
+              .has_value());
+}
+
+}  // namespace
+
+TEST_SUITE("indexer/DocStore") {
+  TEST_CASE("staged records are seen by Get at once and by readers once "
+            "written; the last change of an id wins") {
+    testing::ScopedTempDir dir;
+    {
+      Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
+      REQUIRE(store.has_value());
+      (*store)->StagePut("a", "first");
+      (*store)->StagePut("b", "kept");
+      (*store)->StageDelete("a");
+      (*store)->StageDelete("c");
+      (*store)->StagePut("c", "back");
+      CHECK(MustGet(**store, "a") == std::nullopt);
+      CHECK(MustGet(**store, "c") == "back");
+      REQUIRE((*store)->WriteStagedPuts().ok());
+      REQUIRE((*store)->WriteStagedDeletes().ok());
+    }
+    Result<std::unique_ptr<DocStore>> reader = DocStore::Open(dir.path(), false);
+    REQUIRE(reader.has_value());
+    CHECK(MustGet(**reader, "a") == std::nullopt);
+    CHECK(MustGet(**reader, "b") == "kept");
+    CHECK(MustGet(**reader, "c") == "back");
+    CHECK(MustGet(**reader, "missing") == std::nullopt);
+  }
+
+  TEST_CASE("removals wait for WriteStagedDeletes; records do not") {
+    testing::ScopedTempDir dir;
+    Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
+    REQUIRE(store.has_value());
+    (*store)->StagePut("old", "text");
+    REQUIRE((*store)->WriteStagedPuts().ok());
+    REQUIRE((*store)->WriteStagedDeletes().ok());
+    (*store)->StagePut("new", "text");
+    (*store)->StageDelete("old");
+    REQUIRE((*store)->WriteStagedPuts().ok());
+    // What a crash at this point leaves: the new record, the old one too.
+    {
+      Result<std::unique_ptr<DocStore>> reader =
+          DocStore::Open(dir.path(), false);
+      REQUIRE(reader.has_value());
+      CHECK(MustGet(**reader, "new") == "text");
+      CHECK(MustGet(**reader, "old") == "text");
+    }
+    REQUIRE((*store)->WriteStagedDeletes().ok());
+    Result<std::unique_ptr<DocStore>> reader = DocStore::Open(dir.path(), false);
+    REQUIRE(reader.has_value());
+    CHECK(MustGet(**reader, "old") == std::nullopt);
+  }
+
+  TEST_CASE("a missing store is not found read-only; a second writer is "
+            "refused") {
+    testing::ScopedTempDir dir;
+    Result<std::unique_ptr<DocStore>> missing =
+        DocStore::Open(dir.path(), false);
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().code() == StatusCode::kNotFound);
+    Result<std::unique_ptr<DocStore>> writer = DocStore::Open(dir.path(), true);
+    REQUIRE(writer.has_value());
+    Result<std::unique_ptr<DocStore>> second = DocStore::Open(dir.path(), true);
+    REQUIRE_FALSE(second.has_value());
+    CHECK(second.error().code() == StatusCode::kIOError);
+  }
+
+  TEST_CASE("Compact keeps every record and leaves the log empty") {
+    testing::ScopedTempDir dir;
+    Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
+    REQUIRE(store.has_value());
+    for (int i = 0; i < 200; ++i) {
+      (*store)->StagePut("id" + std::to_string(i),
+                         std::string(500, static_cast<char>('a' + i % 26)));
+    }
+    REQUIRE((*store)->WriteStagedPuts().ok());
+    REQUIRE((*store)->Compact().ok());
+    CHECK(MustGet(**store, "id7") == std::string(500, 'h'));
+    // 100 KB of repetitive records compress to a fraction.
+    CHECK((*store)->SizeBytes() < 60000);
+  }
+}
+
+TEST_SUITE("indexer/ArticleStore") {
+  TEST_CASE("the index keeps the article id as document data and the record "
+            "in docs/; deleting removes both") {
+    testing::ScopedTempDir dir;
+    {
+      const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+      MustPut(*store, MakeArticle("keep", "Ferries ran late on Monday."));
+      MustPut(*store, MakeArticle("drop", "Ferries were cancelled."));
+      REQUIRE(store->Commit().ok());
+      Result<bool> deleted = store->Delete("drop");
+      REQUIRE(deleted.has_value());
+      CHECK(*deleted);
+      REQUIRE(store->Commit().ok());
+    }
+    Xapian::Database index((dir.path() / "xapian").string());
+    REQUIRE(index.get_doccount() == 1);
+    Xapian::PostingIterator posting = index.postlist_begin("Qkeep");
+    REQUIRE(posting != index.postlist_end("Qkeep"));
+    CHECK(index.get_document(*posting).get_data() == "keep");
+
+    Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), false);
+    REQUIRE(docs.has_value());
+    CHECK(MustGet(**docs, "drop") == std::nullopt);
+    const std::optional<std::string> record = MustGet(**docs, "keep");
+    REQUIRE(record.has_value());
+    CHECK(record->find("Ferries ran late on Monday.") != std::string::npos);
+
+    const std::unique_ptr<ArticleStore> reader = OpenReader(dir.path());
+    Result<std::optional<Article>> loaded = reader->LoadArticle("keep");
+    REQUIRE(loaded.has_value());
+    REQUIRE(loaded->has_value());
+    CHECK((*loaded)->text == "Ferries ran late on Monday.");
+    CHECK((*loaded)->source == "Wire");
+    CHECK(reader->Stats()->size_bytes > (*docs)->SizeBytes());
+  }
+
+  TEST_CASE("an indexed article whose record is gone is reported as "
+            "corruption, not as an empty article") {
+    testing::ScopedTempDir dir;
+    {
+      const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+      MustPut(*store, MakeArticle("lost", "Ferries ran late."));
+      REQUIRE(store->Commit().ok());
+    }
+    {
+      Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), true);
+      REQUIRE(docs.has_value());
+      (*docs)->StageDelete("lost");
+      REQUIRE((*docs)->WriteStagedDeletes().ok());
+    }
+    Result<std::optional<Article>> loaded =
+        OpenReader(dir.path())->LoadArticle("lost");
+    REQUIRE_FALSE(loaded.has_value());
+    CHECK(loaded.error().code() == StatusCode::kCorruption);
+  }
+}
+
+}  // namespace dossier::indexer
