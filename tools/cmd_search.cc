@@ -28,6 +28,7 @@ nlohmann::json SnippetHighlights(const query::Snippet& snippet) {
 
 void PrintJson(const query::SearchResults& results) {
   nlohmann::json out = {{"total", results.total},
+                        {"total_exact", results.total_exact},
                         {"results", nlohmann::json::array()}};
   for (const query::SearchHit& hit : results.hits) {
     out["results"].push_back(
@@ -61,7 +62,8 @@ void PrintText(const query::SearchResults& results,
   const bool tty = IsTerminal(1);
   const std::string open = tty ? "\033[1m" : "*";
   const std::string close = tty ? "\033[0m" : "*";
-  std::cout << results.total << " matching articles";
+  std::cout << (results.total_exact ? "" : "about ") << results.total
+            << " matching articles";
   if (!results.hits.empty()) {
     std::cout << ", showing " << options.offset + 1 << "-"
               << options.offset + results.hits.size();

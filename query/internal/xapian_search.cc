@@ -314,7 +314,8 @@ Result<SearchResults> Search(const std::filesystem::path& db_dir,
     Xapian::ValueCountMatchSpy source_spy(layout::kSlotSource);
     Xapian::ValueCountMatchSpy month_spy(layout::kSlotMonth);
     EntityFacetSpy entity_spy;
-    Xapian::doccount check_at_least = 0;
+    Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
+        std::max<std::uint64_t>(kExactTotalUpTo, options.offset + options.limit));
     if (options.facets) {
       enquire.add_matchspy(&source_spy);
       enquire.add_matchspy(&month_spy);
@@ -327,6 +328,8 @@ Result<SearchResults> Search(const std::filesystem::path& db_dir,
 
     SearchResults results;
     results.total = mset.get_matches_estimated();
+    results.total_exact =
+        mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const internal::SnippetTerms terms = TermsForSnippet(query);
     const Xapian::Stem stemmer("english");
     std::unique_ptr<indexer::DocStore> docs;

@@ -296,6 +296,35 @@ TEST_SUITE("query/Search") {
           Ids_t{"o1"});
   }
 
+  TEST_CASE("the total is exact for a thousand matches or fewer, whatever "
+            "the page size") {
+    testing::ScopedTempDir dir;
+    {
+      const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+      // "ferry" and "strike" always come together: Xapian's estimate for
+      // the AND assumes them independent (200 * 200 / 1000 = 40).
+      // The first article is the shortest, so it outweighs every other
+      // match and Xapian need not look at them all.
+      for (int i = 0; i < 1000; ++i) {
+        std::string text = i < 200 ? "The ferry strike goes on." : "Quiet.";
+        for (int k = 0; k < i % 50; ++k) {
+          text += " The harbour is quiet today.";
+        }
+        Put(*store, MakeArticle("t" + std::to_string(i), "Report", text,
+                                "2024-01-01", "Wire"));
+      }
+      REQUIRE(store->Commit().ok());
+    }
+    SearchOptions options;
+    options.query = "ferry strike";
+    options.limit = 2;
+    Result<SearchResults> results = Search(dir.path(), options);
+    REQUIRE(results.has_value());
+    CHECK(results->hits.size() == 2);
+    CHECK(results->total == 200);
+    CHECK(results->total_exact);
+  }
+
   TEST_CASE("a query Xapian cannot parse is invalid input, and a missing "
             "database is not found") {
     testing::ScopedTempDir dir;
