@@ -21,6 +21,13 @@ namespace {
 constexpr std::size_t kMaxPrefixMatches = 20;
 constexpr std::size_t kMaxEvidenceSample = 64;
 
+// Whether an alias counter still counts an article: a retracted one stays,
+// at zero, until compaction drops it (schemas/graph_keys.md, invariant 4).
+bool LiveCount(std::string_view value) {
+  std::int64_t count = 0;
+  return internal::DecodeCount(value, &count) && count > 0;
+}
+
 EntitySummary ToSummary(EntityId id, const internal::EntityValue& v) {
   EntitySummary s;
   s.id = id;
@@ -315,9 +322,10 @@ Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
     std::string prefix = norm;
     prefix.push_back('\0');
     DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-        Cf::kAliases, prefix, [&](std::string_view key, std::string_view) {
+        Cf::kAliases, prefix,
+        [&](std::string_view key, std::string_view value) {
           internal::AliasKeyParts p;
-          if (internal::ParseAliasKey(key, &p)) {
+          if (internal::ParseAliasKey(key, &p) && LiveCount(value)) {
             const MatchKind how =
                 p.kind == internal::AliasKind::kName    ? MatchKind::kExact
                 : p.kind == internal::AliasKind::kAlias ? MatchKind::kAlias
@@ -332,10 +340,11 @@ Result<FindResult> GraphStore::FindEntity(std::string_view name) const {
     std::size_t seen = 0;
     DOSSIER_RETURN_IF_ERROR(
         kv_->Scan(Cf::kAliases, folded + " ",
-                  [&](std::string_view key, std::string_view) {
+                  [&](std::string_view key, std::string_view value) {
                     internal::AliasKeyParts p;
                     if (internal::ParseAliasKey(key, &p) &&
-                        p.kind != internal::AliasKind::kSurname) {
+                        p.kind != internal::AliasKind::kSurname &&
+                        LiveCount(value)) {
                       consider(MatchKind::kPrefix, p.norm, p.id);
                     }
                     return ++seen < kMaxPrefixMatches * 4;
@@ -763,7 +772,7 @@ Status GraphStore::ForEachEdge(
         internal::CoocKeyParts p;
         internal::CoocCounts c;
         if (!internal::ParseCoocKey(key, &p) || p.a >= p.b ||
-            !internal::DecodeCoocCounts(value, &c)) {
+            !internal::DecodeCoocCounts(value, &c) || c.articles <= 0) {
           return true;
         }
         GraphEdge e{p.a,        p.b,         false, RelationType::kWorksFor,

@@ -186,6 +186,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(
   kv_options.create_if_missing = options.create_if_missing && !options.read_only;
   kv_options.read_only = options.read_only;
   kv_options.block_cache_bytes = options.block_cache_bytes;
+  kv_options.write_mostly = options.write_mostly && !options.read_only;
   Result<std::unique_ptr<KvStore>> kv = KvStore::Open(dir, kv_options);
   if (!kv.has_value()) {
     return kv.error();
@@ -392,7 +393,14 @@ Result<EntityId> GraphStore::Split(EntityId id,
   return new_id;
 }
 
-Result<std::string> GraphStore::DumpForTesting() const {
+Status GraphStore::Compact() {
+  if (kv_ == nullptr) {
+    return Status::Internal("graph store is closed");
+  }
+  return kv_->Compact();
+}
+
+Result<std::string> GraphStore::DumpForTesting(bool with_zero_counters) const {
   std::string out;
   auto hex = [](std::string_view s) {
     static constexpr char kDigits[] = "0123456789abcdef";
@@ -412,6 +420,13 @@ Result<std::string> GraphStore::DumpForTesting() const {
     const Cf family = static_cast<Cf>(cf);
     DOSSIER_RETURN_IF_ERROR(kv_->Scan(
         family, "", [&](std::string_view key, std::string_view value) {
+          const bool counter =
+              family == Cf::kAliases ||
+              (family == Cf::kCooccurrence && key.starts_with("N"));
+          if (counter && !with_zero_counters &&
+              value.find_first_not_of('\0') == std::string_view::npos) {
+            return true;  // a zero counter is absent (invariant 4)
+          }
           out += std::string(internal::CfName(family)) + " " + hex(key) +
                  " = " + hex(value) + "\n";
           return true;

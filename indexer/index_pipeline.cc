@@ -350,8 +350,10 @@ Result<IndexSummary> IndexArchives(const std::vector<std::string>& paths,
   if (!store.has_value()) {
     return store.error();
   }
+  graph::GraphOptions graph_options;
+  graph_options.write_mostly = true;  // the pipeline only stores articles
   Result<std::unique_ptr<graph::GraphStore>> graph =
-      graph::GraphStore::Open(options.db_dir / "graph", graph::GraphOptions());
+      graph::GraphStore::Open(options.db_dir / "graph", graph_options);
   if (!graph.has_value()) {
     return graph.error();
   }

@@ -24,8 +24,10 @@ ExitCode RunGraphLoad(const GraphLoadOptions& cli) {
   if (!in) {
     return Fail("graph-load", Status::IOError("cannot read " + cli.file));
   }
+  graph::GraphOptions options;
+  options.write_mostly = true;  // a stream of PutArticle, no queries
   Result<std::unique_ptr<graph::GraphStore>> store = graph::GraphStore::Open(
-      std::filesystem::path(cli.db) / "graph", graph::GraphOptions{});
+      std::filesystem::path(cli.db) / "graph", options);
   if (!store.has_value()) {
     return Fail("graph-load", store.error());
   }

@@ -457,11 +457,15 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
   return Status::Ok();
 }
 
-template <typename Value, typename Decode, typename Encode, typename Add>
-Status ApplyCounters(const KvStore& kv, Cf cf,
-                     const std::map<std::string, Value>& old_m,
-                     const std::map<std::string, Value>& new_m, Decode decode,
-                     Encode encode, Add add, Batch* batch) {
+// Counters change by merging the difference between the new and the old
+// contribution, never by reading: CounterSum adds the operands, a count
+// that reaches zero stays until compaction drops it, and readers skip it
+// (schemas/graph_keys.md, invariants 4 and 5). So storing an article reads
+// no counter, and the counter families can be written as fast as appends.
+template <typename Value, typename Subtract, typename Encode>
+void MergeCounterDiffs(Cf cf, const std::map<std::string, Value>& old_m,
+                       const std::map<std::string, Value>& new_m,
+                       Subtract subtract, Encode encode, Batch* batch) {
   std::set<std::string> keys;
   for (const auto& [k, v] : old_m) {
     keys.insert(k);
@@ -472,41 +476,12 @@ Status ApplyCounters(const KvStore& kv, Cf cf,
   for (const std::string& key : keys) {
     const auto o = old_m.find(key);
     const auto n = new_m.find(key);
-    if (o != old_m.end() && n != new_m.end() && o->second == n->second) {
-      continue;
-    }
-    if (o == old_m.end()) {
-      // A pure addition (every key of a new article): merge the delta in
-      // without reading. A retraction reads, so a count that reaches 0
-      // deletes its key (invariant 4 in schemas/graph_keys.md).
-      std::optional<std::string> delta = encode(n->second);
-      if (delta) {
-        batch->AddCounters(cf, key, std::move(*delta));
-      }
-      continue;
-    }
-    Result<std::optional<std::string>> current = kv.Get(cf, key);
-    if (!current.has_value()) {
-      return current.error();
-    }
-    Value total{};
-    if (current->has_value() && !decode(**current, &total)) {
-      return Status::Corruption("bad counter in " + std::string(CfName(cf)));
-    }
-    if (o != old_m.end()) {
-      add(&total, o->second, -1);
-    }
-    if (n != new_m.end()) {
-      add(&total, n->second, +1);
-    }
-    std::optional<std::string> encoded = encode(total);
-    if (encoded) {
-      batch->Put(cf, key, std::move(*encoded));
-    } else {
-      batch->Delete(cf, key);
+    const Value diff = subtract(n == new_m.end() ? Value{} : n->second,
+                                o == old_m.end() ? Value{} : o->second);
+    if (!(diff == Value{})) {
+      batch->AddCounters(cf, key, encode(diff));
     }
   }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -537,31 +512,17 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
     }
   }
   DOSSIER_RETURN_IF_ERROR(ApplyEntities(kv, old_c, new_c, batch));
-  DOSSIER_RETURN_IF_ERROR(ApplyCounters(
-      kv, Cf::kAliases, old_c.aliases, new_c.aliases,
-      [](std::string_view bytes, std::int64_t* v) {
-        return DecodeCount(bytes, v);
+  MergeCounterDiffs(
+      Cf::kAliases, old_c.aliases, new_c.aliases,
+      [](std::int64_t n, std::int64_t o) { return n - o; },
+      [](std::int64_t d) { return EncodeCount(d); }, batch);
+  MergeCounterDiffs(
+      Cf::kCooccurrence, old_c.cooc_counts, new_c.cooc_counts,
+      [](const CoocCounts& n, const CoocCounts& o) {
+        return CoocCounts{n.articles - o.articles, n.sentences - o.sentences};
       },
-      [](std::int64_t v) {
-        return v > 0 ? std::optional<std::string>(EncodeCount(v))
-                     : std::nullopt;
-      },
-      [](std::int64_t* t, std::int64_t d, int sign) { *t += sign * d; },
-      batch));
-  return ApplyCounters(
-      kv, Cf::kCooccurrence, old_c.cooc_counts, new_c.cooc_counts,
-      [](std::string_view bytes, CoocCounts* v) {
-        return DecodeCoocCounts(bytes, v);
-      },
-      [](const CoocCounts& v) {
-        return v.articles > 0 ? std::optional<std::string>(EncodeCoocCounts(v))
-                              : std::nullopt;
-      },
-      [](CoocCounts* t, const CoocCounts& d, int sign) {
-        t->articles += sign * d.articles;
-        t->sentences += sign * d.sentences;
-      },
-      batch);
+      [](const CoocCounts& d) { return EncodeCoocCounts(d); }, batch);
+  return Status::Ok();
 }
 
 }  // namespace dossier::graph::internal

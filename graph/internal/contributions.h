@@ -55,7 +55,8 @@ using CoocPairs =
 CoocPairs CoocPairsOf(const ArticleRecord& record);
 
 // Adds to `batch` what turns the store's state with `old_c` applied into the
-// state with `new_c` applied. Reads the shared counters from `kv`.
+// state with `new_c` applied. Reads the entities it changes from `kv`;
+// alias and co-occurrence counters change by merged differences, unread.
 Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
                  const Contributions& new_c, Batch* batch);
 

@@ -1,7 +1,9 @@
 #include "graph/internal/rocks_db.h"
 
 #include <rocksdb/db.h>
+#include <rocksdb/compaction_filter.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/memtablerep.h>
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
@@ -64,6 +66,50 @@ class CounterSum : public rocksdb::AssociativeMergeOperator {
   const char* Name() const override { return "dossier.CounterSum"; }
 };
 
+// Drops counters whose counts are all zero (zig-zag varint 0 is one zero
+// byte). Retractions merge negative differences rather than reading
+// (contributions.cc), so a count that reaches zero stays until compaction;
+// readers skip it meanwhile (schemas/graph_keys.md, invariant 4). With
+// `prefix`, only keys that start with it are counters.
+class ZeroCounterFilter : public rocksdb::CompactionFilter {
+ public:
+  explicit ZeroCounterFilter(std::string prefix) : prefix_(std::move(prefix)) {}
+  bool Filter(int /*level*/, const rocksdb::Slice& key,
+              const rocksdb::Slice& value, std::string* /*new_value*/,
+              bool* /*value_changed*/) const override {
+    return IsZeroCounter(key, value);
+  }
+  // A zero operand adds nothing; dropping it also drops the zero that a
+  // flush makes of an addition and its retraction.
+  bool FilterMergeOperand(int /*level*/, const rocksdb::Slice& key,
+                          const rocksdb::Slice& operand) const override {
+    return IsZeroCounter(key, operand);
+  }
+  const char* Name() const override { return "dossier.ZeroCounterFilter"; }
+
+ private:
+  bool IsZeroCounter(const rocksdb::Slice& key,
+                     const rocksdb::Slice& value) const {
+    if (!key.starts_with(prefix_) || value.empty()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (value[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const std::string prefix_;
+};
+
+// Whether writes to `cf` never read it (see KvOptions::write_mostly).
+bool WriteOnly(std::string_view cf) {
+  return cf != kCfEntities && cf != kCfArticles && cf != kCfMeta &&
+         cf != kCfOverrides;
+}
+
 }  // namespace
 
 std::string_view CfName(Cf cf) {
@@ -93,6 +139,8 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
   db_options.create_if_missing = options.create_if_missing;
   db_options.create_missing_column_families = options.create_if_missing;
   db_options.max_open_files = 512;
+  // A vector memtable takes one writer at a time (we have one anyway).
+  db_options.allow_concurrent_memtable_write = !options.write_mostly;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -102,8 +150,20 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
   cf_options.merge_operator = std::make_shared<CounterSum>();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
+  // Filters are shared and stateless; the options only point to them.
+  static const ZeroCounterFilter kAliasCounters("");
+  static const ZeroCounterFilter kCoocCounters("N");
   for (std::string_view name : kCfNames) {
-    descriptors.emplace_back(std::string(name), cf_options);
+    rocksdb::ColumnFamilyOptions family = cf_options;
+    if (name == kCfAliases) {
+      family.compaction_filter = &kAliasCounters;
+    } else if (name == kCfCooccurrence) {
+      family.compaction_filter = &kCoocCounters;
+    }
+    if (options.write_mostly && WriteOnly(name)) {
+      family.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+    }
+    descriptors.emplace_back(std::string(name), family);
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
@@ -186,6 +246,18 @@ Status KvStore::Scan(Cf cf, std::string_view prefix, const ScanFn& fn,
     }
   }
   return FromRocks(it->status(), "scanning " + std::string(CfName(cf)));
+}
+
+Status KvStore::Compact() {
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction =
+      rocksdb::BottommostLevelCompaction::kForce;
+  for (rocksdb::ColumnFamilyHandle* handle : impl_->handles) {
+    DOSSIER_RETURN_IF_ERROR(
+        FromRocks(impl_->db->CompactRange(options, handle, nullptr, nullptr),
+                  "compacting " + handle->GetName()));
+  }
+  return Status::Ok();
 }
 
 Status KvStore::ScanReverse(Cf cf, std::string_view prefix,

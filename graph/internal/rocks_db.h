@@ -68,6 +68,12 @@ struct KvOptions {
   bool create_if_missing = true;              // Default: true
   std::size_t block_cache_bytes = 64u << 20;  // Default: 64 MiB
   bool read_only = false;                     // Default: false
+  // The column families that writes never read (all but entities,
+  // articles, meta and overrides) keep their memtable as an unsorted vector,
+  // sorted once when flushed, instead of a skip list: a write is an append.
+  // A Get on one of them must then copy and sort the memtable, so this is
+  // for a process that only writes them (dossier index). Default: false.
+  bool write_mostly = false;
 };
 
 class KvStore {
@@ -89,6 +95,9 @@ class KvStore {
               std::string_view start = {}) const;
   // Visits keys starting with `prefix` from the last one backwards.
   Status ScanReverse(Cf cf, std::string_view prefix, const ScanFn& fn) const;
+  // Rewrites every column family fully compacted; the compaction filters
+  // drop zero counters.
+  Status Compact();
   // Destroys the column family handles, then the database.
   Status Close();
 

@@ -312,7 +312,8 @@ TEST_SUITE("graph/GraphStore") {
     CHECK(Find(*store, "Databricks").articles == 2);
   }
 
-  TEST_CASE("DeleteArticle removes exactly what the article contributed") {
+  TEST_CASE("DeleteArticle removes exactly what the article contributed; "
+            "the counters it created stay at zero, unseen, until Compact") {
     dossier::testing::ScopedTempDir tmp;
     auto store = OpenStore(tmp.path());
     const ArticleBuilder a1 = LaudeArticle();
@@ -328,6 +329,41 @@ TEST_SUITE("graph/GraphStore") {
     CHECK(store->FindEntity("Pete Sonsini").error().code() ==
           StatusCode::kNotFound);
     CHECK(store->DeleteArticle("a1").code() == StatusCode::kNotFound);
+    // "Sonsini" was an alias of a1's Pete only: its counter is zero.
+    CHECK(store->FindEntity("Sonsini").error().code() == StatusCode::kNotFound);
+    Result<std::string> raw = store->DumpForTesting(true);
+    REQUIRE(raw.has_value());
+    CHECK(raw->size() > before.size());
+    REQUIRE(store->Compact().ok());
+    raw = store->DumpForTesting(true);
+    REQUIRE(raw.has_value());
+    CHECK(*raw == before);
+  }
+
+  TEST_CASE("A write-mostly store ends exactly as a default one, and still "
+            "answers queries") {
+    dossier::testing::ScopedTempDir tmp;
+    GraphOptions write_mostly;
+    write_mostly.write_mostly = true;
+    Result<std::unique_ptr<GraphStore>> fast =
+        GraphStore::Open(tmp.path() / "fast", write_mostly);
+    REQUIRE(fast.has_value());
+    auto plain = OpenStore(tmp.path() / "plain");
+    ArticleBuilder a1 = LaudeArticle();
+    const ArticleBuilder a2 = SecondArticle();
+    for (GraphStore* store : {fast->get(), plain.get()}) {
+      REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+      REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1").ok());
+    }
+    a1.mutable_analysis().relations.pop_back();
+    for (GraphStore* store : {fast->get(), plain.get()}) {
+      REQUIRE(store->PutArticle(a1.article(), a1.analysis(), "h1b").ok());
+      REQUIRE(store->DeleteArticle("a2").ok());
+      REQUIRE(store->PutArticle(a2.article(), a2.analysis(), "h2").ok());
+    }
+    CHECK(Dump(**fast) == Dump(*plain));
+    CHECK(Find(**fast, "Databricks").articles == 2);
+    CHECK(Find(**fast, "Konwinski").articles == 1);
   }
 
   TEST_CASE("Re-indexing a changed article replaces its old contribution") {
