@@ -60,7 +60,9 @@ enum class PutOutcome { kAdded, kReplaced };
 struct StoreStats {
   std::uint64_t articles = 0;
   std::uint64_t quotes = 0;
-  std::uint64_t size_bytes = 0;  // on disk
+  std::uint64_t size_bytes = 0;     // on disk: index_bytes + records_bytes
+  std::uint64_t index_bytes = 0;    // <db>/xapian
+  std::uint64_t records_bytes = 0;  // <db>/docs
   std::string last_update;       // ISO-8601 UTC of the last commit
 };
 

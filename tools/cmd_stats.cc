@@ -1,4 +1,5 @@
 // dossier stats [--db DIR] [--json]: what the database holds.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,19 @@ struct StatsCommandOptions {
   bool json = false;
 };
 
+std::uint64_t DirectoryBytes(const std::filesystem::path& dir) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      total += it->file_size(ec);
+    }
+  }
+  return total;
+}
+
 ExitCode RunStats(const StatsCommandOptions& cli) {
   Result<std::unique_ptr<indexer::ArticleStore>> store =
       indexer::ArticleStore::Open(cli.db, indexer::OpenMode::kReadOnly);
@@ -26,18 +40,27 @@ ExitCode RunStats(const StatsCommandOptions& cli) {
     std::cerr << "dossier stats: " << stats.error().ToString() << "\n";
     return ExitCode::kFailure;
   }
+  const std::uint64_t graph_bytes =
+      DirectoryBytes(std::filesystem::path(cli.db) / "graph");
+  const std::uint64_t total = stats->size_bytes + graph_bytes;
   if (cli.json) {
     const nlohmann::json out = {{"db", cli.db},
                                 {"articles", stats->articles},
                                 {"quotes", stats->quotes},
-                                {"size_bytes", stats->size_bytes},
+                                {"size_bytes", total},
+                                {"index_bytes", stats->index_bytes},
+                                {"records_bytes", stats->records_bytes},
+                                {"graph_bytes", graph_bytes},
                                 {"last_update", stats->last_update}};
     std::cout << out.dump() << "\n";
   } else {
     std::cout << "database     " << cli.db << "\n"
               << "articles     " << stats->articles << "\n"
               << "quotes       " << stats->quotes << "\n"
-              << "size on disk " << stats->size_bytes / 1024 << " KiB\n"
+              << "size on disk " << total / 1024 << " KiB (search index "
+              << stats->index_bytes / 1024 << ", article records "
+              << stats->records_bytes / 1024 << ", graph "
+              << graph_bytes / 1024 << ")\n"
               << "last update  "
               << (stats->last_update.empty() ? "never" : stats->last_update)
               << "\n";

@@ -613,11 +613,13 @@ Result<StoreStats> ArticleStore::Stats() {
          it != impl_->articles.valuestream_end(kSlotQuoteCount); ++it) {
       stats.quotes += std::strtoull((*it).c_str(), nullptr, 10);
     }
-    stats.size_bytes = DirectorySize(impl_->articles_path);
+    stats.index_bytes = DirectorySize(impl_->articles_path);
     Result<DocStore*> docs = impl_->Docs();
-    if (docs.has_value()) {
-      stats.size_bytes += (*docs)->SizeBytes();
+    if (!docs.has_value()) {
+      return docs.error();
     }
+    stats.records_bytes = (*docs)->SizeBytes();
+    stats.size_bytes = stats.index_bytes + stats.records_bytes;
     stats.last_update = impl_->articles.get_metadata(Str(kLastUpdateKey));
     return stats;
   } catch (const Xapian::Error& e) {

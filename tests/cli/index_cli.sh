@@ -38,6 +38,9 @@ grep -q "bad.jsonl:3: " "$tmp/err1" || fail "no FILE:LINE for missing text"
 grep -q "bad.jsonl:4: " "$tmp/err1" || fail "no FILE:LINE for empty text"
 expect_eq "rejects.jsonl lines" "$(wc -l < "$db/rejects.jsonl")" 3
 articles=$("$bin" stats --json --db "$db" | json_field '["articles"]')
+stats=$("$bin" stats --json --db "$db")
+sizes=$(echo "$stats" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["size_bytes"] == s["index_bytes"] + s["records_bytes"] + s["graph_bytes"] and min(s["index_bytes"], s["records_bytes"], s["graph_bytes"]) > 0)')
+expect_eq "stats sizes add up" "$sizes" True
 expect_eq "articles after first run" "$articles" 6
 
 # 2. Re-indexing the same input changes nothing, and the summary reconciles.
