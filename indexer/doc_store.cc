@@ -5,7 +5,7 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
-#include <system_error>
+#include "common/disk_usage.h"
 
 namespace dossier::indexer {
 
@@ -62,18 +62,6 @@ Status WriteSynced(rocksdb::DB* db, rocksdb::WriteBatch* batch,
   rocksdb::WriteOptions sync;
   sync.sync = true;
   return FromRocks(db->Write(sync, batch), what);
-}
-
-std::uint64_t DirectorySize(const std::filesystem::path& dir) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(dir, ec);
-       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
-      total += it->file_size(ec);
-    }
-  }
-  return total;
 }
 
 }  // namespace
@@ -183,7 +171,7 @@ Status DocStore::Compact() {
 }
 
 std::uint64_t DocStore::SizeBytes() const {
-  return DirectorySize(impl_->dir);
+  return DiskUsage(impl_->dir);
 }
 
 }  // namespace dossier::indexer

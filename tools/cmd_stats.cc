@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "common/disk_usage.h"
 #include "indexer/article_store.h"
 #include "tools/command_registry.h"
 
@@ -14,19 +15,6 @@ struct StatsCommandOptions {
   std::string db;
   bool json = false;
 };
-
-std::uint64_t DirectoryBytes(const std::filesystem::path& dir) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
-      total += it->file_size(ec);
-    }
-  }
-  return total;
-}
 
 ExitCode RunStats(const StatsCommandOptions& cli) {
   Result<std::unique_ptr<indexer::ArticleStore>> store =
@@ -41,7 +29,7 @@ ExitCode RunStats(const StatsCommandOptions& cli) {
     return ExitCode::kFailure;
   }
   const std::uint64_t graph_bytes =
-      DirectoryBytes(std::filesystem::path(cli.db) / "graph");
+      DiskUsage(std::filesystem::path(cli.db) / "graph");
   const std::uint64_t total = stats->size_bytes + graph_bytes;
   if (cli.json) {
     const nlohmann::json out = {{"db", cli.db},

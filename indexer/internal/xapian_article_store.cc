@@ -18,6 +18,7 @@
 #include <set>
 #include <system_error>
 
+#include "common/disk_usage.h"
 #include "common/utf8.h"
 #include "indexer/analyzer.h"
 #include "indexer/article_store.h"
@@ -219,19 +220,6 @@ std::string NowIso() {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
-}
-
-std::uint64_t DirectorySize(const std::filesystem::path& dir) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
-      total += it->file_size(ec);
-    }
-  }
-  return total;
 }
 
 }  // namespace
@@ -613,7 +601,7 @@ Result<StoreStats> ArticleStore::Stats() {
          it != impl_->articles.valuestream_end(kSlotQuoteCount); ++it) {
       stats.quotes += std::strtoull((*it).c_str(), nullptr, 10);
     }
-    stats.index_bytes = DirectorySize(impl_->articles_path);
+    stats.index_bytes = DiskUsage(impl_->articles_path);
     Result<DocStore*> docs = impl_->Docs();
     if (!docs.has_value()) {
       return docs.error();
