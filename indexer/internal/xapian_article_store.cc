@@ -41,6 +41,7 @@ void PreparedArticleDeleter::operator()(PreparedArticle* prepared) const {
 
 namespace {
 
+using internal::CheckSchemaVersion;
 using internal::StatusFromXapian;
 
 std::string Str(std::string_view view) {
@@ -326,26 +327,6 @@ struct ArticleStore::Impl {
 };
 
 namespace {
-
-Status CheckSchemaVersion(Xapian::Database& db, const std::string& path) {
-  const std::string stored = db.get_metadata(Str(kSchemaVersionKey));
-  if (stored.empty()) {
-    return Status::Ok();
-  }
-  const int version = std::atoi(stored.c_str());
-  if (version > kXapianSchemaVersion) {
-    return Status::NotSupported(
-        path + " was written by a newer dossier (schema " + stored +
-        ", this build reads " + std::to_string(kXapianSchemaVersion) + ")");
-  }
-  if (version < kXapianSchemaVersion) {
-    return Status::InvalidInput(
-        path + " has the older schema " + stored +
-        "; rebuild it: remove the database directory and run dossier index "
-        "again");
-  }
-  return Status::Ok();
-}
 
 Result<Xapian::WritableDatabase> OpenWritable(const std::string& path) {
   try {

@@ -1,12 +1,15 @@
-// Translates Xapian exceptions into Status (adapter-only header).
+// Xapian adapter helpers shared by the indexer and the query module:
+// exceptions into Status, and the schema check every reader makes.
 #ifndef DOSSIER_INDEXER_INTERNAL_XAPIAN_ERRORS_H_
 #define DOSSIER_INDEXER_INTERNAL_XAPIAN_ERRORS_H_
 
 #include <xapian.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "common/status.h"
+#include "indexer/xapian_layout.h"
 
 namespace dossier::indexer::internal {
 
@@ -27,6 +30,30 @@ inline Status StatusFromXapian(const Xapian::Error& e, const std::string& what) 
     return Status::InvalidInput("cannot parse query: " + e.get_msg());
   }
   return Status::Internal(what + ": " + e.get_description());
+}
+
+// Ok when `db` has this build's schema (or none yet); kNotSupported for a
+// newer one, kInvalidInput with a rebuild hint for an older one.
+inline Status CheckSchemaVersion(const Xapian::Database& db,
+                                 const std::string& path) {
+  const std::string stored =
+      db.get_metadata(std::string(kSchemaVersionKey));
+  if (stored.empty()) {
+    return Status::Ok();
+  }
+  const int version = std::atoi(stored.c_str());
+  if (version > kXapianSchemaVersion) {
+    return Status::NotSupported(
+        path + " was written by a newer dossier (schema " + stored +
+        ", this build reads " + std::to_string(kXapianSchemaVersion) + ")");
+  }
+  if (version < kXapianSchemaVersion) {
+    return Status::InvalidInput(
+        path + " has the older schema " + stored +
+        "; rebuild it: remove the database directory and run dossier index "
+        "again");
+  }
+  return Status::Ok();
 }
 
 }  // namespace dossier::indexer::internal

@@ -329,6 +329,7 @@ Result<SaidResults> Said(const std::filesystem::path& db_dir,
   }
   try {
     Xapian::Database db(path);
+    DOSSIER_RETURN_IF_ERROR(indexer::internal::CheckSchemaVersion(db, path));
     std::vector<Xapian::Query> parts{
         Xapian::Query(std::string(layout::kTermHasQuotes))};
     std::optional<Xapian::Query> topic;

@@ -298,6 +298,7 @@ Result<SearchResults> Search(const std::filesystem::path& db_dir,
   }
   try {
     Xapian::Database db(path);
+    DOSSIER_RETURN_IF_ERROR(indexer::internal::CheckSchemaVersion(db, path));
     Xapian::QueryParser parser;
     ConfigureParser(&parser, db);
     const unsigned flags =

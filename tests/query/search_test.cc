@@ -2,9 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
 #include <algorithm>
 
 #include "indexer/article_store.h"
+#include "query/said.h"
 #include "tests/support/scoped_temp_dir.h"
 
 namespace dossier::query {
@@ -323,6 +326,28 @@ TEST_SUITE("query/Search") {
     CHECK(results->hits.size() == 2);
     CHECK(results->total == 200);
     CHECK(results->total_exact);
+  }
+
+  TEST_CASE("search and said refuse an index of an older schema, with a "
+            "rebuild hint") {
+    testing::ScopedTempDir dir;
+    BuildFixture(dir.path());
+    {
+      Xapian::WritableDatabase index((dir.path() / "xapian").string());
+      index.set_metadata("dossier.schema_version", "2");
+      index.commit();
+    }
+    SearchOptions options;
+    options.query = "rates";
+    Result<SearchResults> results = Search(dir.path(), options);
+    REQUIRE_FALSE(results.has_value());
+    CHECK(results.error().code() == StatusCode::kInvalidInput);
+    CHECK(results.error().ToString().find("rebuild") != std::string::npos);
+    SaidOptions said;
+    said.about = "rates";
+    Result<SaidResults> quotes = Said(dir.path(), said);
+    REQUIRE_FALSE(quotes.has_value());
+    CHECK(quotes.error().code() == StatusCode::kInvalidInput);
   }
 
   TEST_CASE("a query Xapian cannot parse is invalid input, and a missing "
