@@ -146,6 +146,13 @@ bool HasOrganisationWord(std::string_view name) {
       return true;
     }
   }
+  // "Groupe Aubrac", "Grupo Televisa", "Banco Santander": words that start
+  // company names in French, Spanish and Italian.
+  if (words.size() >= 2 &&
+      IsOneOf(words.front(), {"groupe", "grupo", "gruppo", "banco", "banca",
+                              "banque", "compagnie", "compania"})) {
+    return true;
+  }
   // "Juniper Networks", "Acacia Communications": words that end company
   // names; alone or first in a name they are common nouns.
   return words.size() >= 2 &&

@@ -47,6 +47,9 @@ TEST_SUITE("indexer/OrgKind") {
     CHECK(HasOrganisationWord("Juniper Networks"));
     CHECK(HasOrganisationWord("Acacia Communications"));
     CHECK(HasOrganisationWord("Lamp Wisp Holdings"));
+    CHECK(HasOrganisationWord("Groupe Aubrac"));  // a first word, abroad
+    CHECK(HasOrganisationWord("Banco Lumbre"));
+    CHECK_FALSE(HasOrganisationWord("Groupe"));
     CHECK_FALSE(HasOrganisationWord("Networks"));        // a word alone
     CHECK_FALSE(HasOrganisationWord("Systems Kelp"));    // not the last word
     CHECK_FALSE(HasOrganisationWord("the West Bank"));
