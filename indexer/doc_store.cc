@@ -13,11 +13,18 @@ struct DocStore::Impl {
   std::filesystem::path dir;
   bool writable = false;
   std::unique_ptr<rocksdb::DB> db;
-  // id -> record, or nullopt for a removal; the last change of an id wins.
+  // key -> record, or nullopt for a removal; the last change wins.
   std::map<std::string, std::optional<std::string>, std::less<>> staged;
 };
 
 namespace {
+
+std::string RecordKey(std::string_view id, std::string_view version) {
+  std::string key(id);
+  key.push_back('\0');
+  key.append(version);
+  return key;
+}
 
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) {
@@ -103,13 +110,14 @@ DocStore::~DocStore() {
   impl_->db->Close().PermitUncheckedError();
 }
 
-void DocStore::StagePut(std::string_view id, std::string record) {
-  impl_->staged.insert_or_assign(std::string(id),
+void DocStore::StagePut(std::string_view id, std::string_view version,
+                        std::string record) {
+  impl_->staged.insert_or_assign(RecordKey(id, version),
                                  std::optional<std::string>(std::move(record)));
 }
 
-void DocStore::StageDelete(std::string_view id) {
-  impl_->staged.insert_or_assign(std::string(id), std::nullopt);
+void DocStore::StageDelete(std::string_view id, std::string_view version) {
+  impl_->staged.insert_or_assign(RecordKey(id, version), std::nullopt);
 }
 
 Status DocStore::WriteStagedPuts() {
@@ -140,14 +148,16 @@ Status DocStore::WriteStagedDeletes() {
                      "removing article records from " + impl_->dir.string());
 }
 
-Result<std::optional<std::string>> DocStore::Get(std::string_view id) const {
-  const auto staged = impl_->staged.find(id);
+Result<std::optional<std::string>> DocStore::Get(
+    std::string_view id, std::string_view version) const {
+  const std::string key = RecordKey(id, version);
+  const auto staged = impl_->staged.find(key);
   if (staged != impl_->staged.end()) {
     return staged->second;
   }
   std::string value;
-  const rocksdb::Status s = impl_->db->Get(
-      rocksdb::ReadOptions(), rocksdb::Slice(id.data(), id.size()), &value);
+  const rocksdb::Status s =
+      impl_->db->Get(rocksdb::ReadOptions(), key, &value);
   if (s.IsNotFound()) {
     return std::optional<std::string>();
   }

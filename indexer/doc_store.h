@@ -7,10 +7,13 @@
 // articles take about a third of what Xapian's per-document zlib took, and
 // keep the index itself small (bench/index.sh).
 //
-// Writes are staged and land in two steps around the Xapian commit that
-// ArticleStore makes: records first, so that an article Xapian has always
-// has its record; deletions after, so that a crash in between leaves only
-// records of nothing, never an article without its record.
+// A record is kept under its article id and its version, the content hash
+// the index stores with the article (value slot 3): id, a zero byte, then
+// the version. Writes are staged and land in two steps around the Xapian
+// commit that ArticleStore makes: new versions first, so that the version
+// Xapian has always has its record; removals of old versions after. A crash
+// in between leaves both versions, and readers, who ask for the version the
+// index names, still read the one that matches the index.
 //
 // Not thread-safe; readers open their own read-only instance.
 #ifndef DOSSIER_INDEXER_DOC_STORE_H_
@@ -40,17 +43,19 @@ class DocStore {
   DocStore(const DocStore&) = delete;
   DocStore& operator=(const DocStore&) = delete;
 
-  // Stage the record of `id`, or its removal; the last staged change of an
-  // id wins. Get() sees staged records.
-  void StagePut(std::string_view id, std::string record);
-  void StageDelete(std::string_view id);
+  // Stage a version's record, or its removal; the last staged change of a
+  // version wins. Get() sees staged records.
+  void StagePut(std::string_view id, std::string_view version,
+                std::string record);
+  void StageDelete(std::string_view id, std::string_view version);
 
   // Writes the staged records durably (synced).
   Status WriteStagedPuts();
   // Writes the staged removals; call after the index committed them.
   Status WriteStagedDeletes();
 
-  Result<std::optional<std::string>> Get(std::string_view id) const;
+  Result<std::optional<std::string>> Get(std::string_view id,
+                                         std::string_view version) const;
 
   // Writes everything out of the log into fully compacted files (after a
   // bulk load, and before the store is measured).

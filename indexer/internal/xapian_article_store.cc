@@ -482,7 +482,9 @@ Result<std::optional<Article>> ArticleStore::LoadArticle(std::string_view id) {
     if (!docs.has_value()) {
       return docs.error();
     }
-    Result<std::optional<std::string>> record = (*docs)->Get(id);
+    const Xapian::Document doc = impl_->articles.get_document(*it);
+    Result<std::optional<std::string>> record =
+        (*docs)->Get(id, doc.get_value(kSlotHash));
     if (!record.has_value()) {
       return record.error();
     }
@@ -529,8 +531,15 @@ Result<PutOutcome> ArticleStore::Put(PreparedArticlePtr prepared) {
         impl_->articles_writer->postlist_begin(id_term);
     const bool existed =
         existing != impl_->articles_writer->postlist_end(id_term);
-    impl_->docs->StagePut(prepared->id, std::move(prepared->record));
+    const std::string version = prepared->article.get_value(kSlotHash);
+    impl_->docs->StagePut(prepared->id, version, std::move(prepared->record));
     if (existed) {
+      // The old version's record goes once the index no longer names it.
+      const std::string old_version =
+          impl_->articles_writer->get_document(*existing).get_value(kSlotHash);
+      if (old_version != version) {
+        impl_->docs->StageDelete(prepared->id, old_version);
+      }
       impl_->articles_writer->replace_document(*existing, prepared->article);
       return PutOutcome::kReplaced;
     }
@@ -547,11 +556,15 @@ Result<bool> ArticleStore::Delete(std::string_view id) {
   }
   try {
     const std::string id_term = Str(kPrefixId) + Str(id);
-    if (!impl_->articles_writer->term_exists(id_term)) {
+    Xapian::PostingIterator existing =
+        impl_->articles_writer->postlist_begin(id_term);
+    if (existing == impl_->articles_writer->postlist_end(id_term)) {
       return false;
     }
+    const std::string version =
+        impl_->articles_writer->get_document(*existing).get_value(kSlotHash);
     impl_->articles_writer->delete_document(id_term);
-    impl_->docs->StageDelete(id);
+    impl_->docs->StageDelete(id, version);
     return true;
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, impl_->articles_path);

@@ -379,8 +379,9 @@ Result<SaidResults> Said(const std::filesystem::path& db_dir,
       docs = std::move(*opened);
     }
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
       Result<std::optional<std::string>> record =
-          docs->Get(it.get_document().get_data());
+          docs->Get(doc.get_data(), doc.get_value(layout::kSlotHash));
       if (!record.has_value()) {
         return record.error();
       }
@@ -399,6 +400,7 @@ Result<SaidResults> Said(const std::filesystem::path& db_dir,
       return results;
     }
     results.speakers = GroupBySpeaker(std::move(hits));
+    results.speakers_total = results.speakers.size();
     if (results.speakers.size() > options.limit) {
       results.speakers.resize(options.limit);
     }

@@ -97,8 +97,9 @@ class FacetNames {
     auto names = by_doc_.find(example);
     if (names == by_doc_.end()) {
       std::unordered_map<std::string, std::string> found;
-      const std::string id = db_.get_document(example).get_data();
-      Result<std::optional<std::string>> record = docs_.Get(id);
+      const Xapian::Document doc = db_.get_document(example);
+      Result<std::optional<std::string>> record =
+          docs_.Get(doc.get_data(), doc.get_value(layout::kSlotHash));
       if (!record.has_value()) {
         return record.error();
       }
@@ -343,8 +344,10 @@ Result<SearchResults> Search(const std::filesystem::path& db_dir,
       docs = std::move(*opened);
     }
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      const std::string id = it.get_document().get_data();
-      Result<std::optional<std::string>> record = docs->Get(id);
+      const Xapian::Document doc = it.get_document();
+      const std::string id = doc.get_data();
+      Result<std::optional<std::string>> record =
+          docs->Get(id, doc.get_value(layout::kSlotHash));
       if (!record.has_value()) {
         return record.error();
       }

@@ -9,8 +9,9 @@
 namespace dossier::indexer {
 namespace {
 
-std::optional<std::string> MustGet(const DocStore& store, std::string_view id) {
-  Result<std::optional<std::string>> record = store.Get(id);
+std::optional<std::string> MustGet(const DocStore& store, std::string_view id,
+                                   std::string_view version = "v1") {
+  Result<std::optional<std::string>> record = store.Get(id, version);
   REQUIRE_MESSAGE(record.has_value(), record.error().ToString());
   return *record;
 }
@@ -53,11 +54,12 @@ TEST_SUITE("indexer/DocStore") {
     {
       Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
       REQUIRE(store.has_value());
-      (*store)->StagePut("a", "first");
-      (*store)->StagePut("b", "kept");
-      (*store)->StageDelete("a");
-      (*store)->StageDelete("c");
-      (*store)->StagePut("c", "back");
+      (*store)->StagePut("a", "v1", "first");
+      (*store)->StagePut("b", "v1", "kept");
+      (*store)->StageDelete("a", "v1");
+      (*store)->StageDelete("c", "v1");
+      (*store)->StagePut("c", "v1", "back");
+      (*store)->StagePut("c", "v2", "newer");
       CHECK(MustGet(**store, "a") == std::nullopt);
       CHECK(MustGet(**store, "c") == "back");
       REQUIRE((*store)->WriteStagedPuts().ok());
@@ -68,6 +70,8 @@ TEST_SUITE("indexer/DocStore") {
     CHECK(MustGet(**reader, "a") == std::nullopt);
     CHECK(MustGet(**reader, "b") == "kept");
     CHECK(MustGet(**reader, "c") == "back");
+    CHECK(MustGet(**reader, "c", "v2") == "newer");  // versions apart
+    CHECK(MustGet(**reader, "b", "v2") == std::nullopt);
     CHECK(MustGet(**reader, "missing") == std::nullopt);
   }
 
@@ -75,11 +79,11 @@ TEST_SUITE("indexer/DocStore") {
     testing::ScopedTempDir dir;
     Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
     REQUIRE(store.has_value());
-    (*store)->StagePut("old", "text");
+    (*store)->StagePut("old", "v1", "text");
     REQUIRE((*store)->WriteStagedPuts().ok());
     REQUIRE((*store)->WriteStagedDeletes().ok());
-    (*store)->StagePut("new", "text");
-    (*store)->StageDelete("old");
+    (*store)->StagePut("new", "v1", "text");
+    (*store)->StageDelete("old", "v1");
     REQUIRE((*store)->WriteStagedPuts().ok());
     // What a crash at this point leaves: the new record, the old one too.
     {
@@ -114,7 +118,7 @@ TEST_SUITE("indexer/DocStore") {
     Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
     REQUIRE(store.has_value());
     for (int i = 0; i < 200; ++i) {
-      (*store)->StagePut("id" + std::to_string(i),
+      (*store)->StagePut("id" + std::to_string(i), "v1",
                          std::string(500, static_cast<char>('a' + i % 26)));
     }
     REQUIRE((*store)->WriteStagedPuts().ok());
@@ -129,10 +133,12 @@ TEST_SUITE("indexer/ArticleStore") {
   TEST_CASE("the index keeps the article id as document data and the record "
             "in docs/; deleting removes both") {
     testing::ScopedTempDir dir;
+    const Article keep = MakeArticle("keep", "Ferries ran late on Monday.");
+    const Article drop = MakeArticle("drop", "Ferries were cancelled.");
     {
       const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
-      MustPut(*store, MakeArticle("keep", "Ferries ran late on Monday."));
-      MustPut(*store, MakeArticle("drop", "Ferries were cancelled."));
+      MustPut(*store, keep);
+      MustPut(*store, drop);
       REQUIRE(store->Commit().ok());
       Result<bool> deleted = store->Delete("drop");
       REQUIRE(deleted.has_value());
@@ -147,8 +153,9 @@ TEST_SUITE("indexer/ArticleStore") {
 
     Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), false);
     REQUIRE(docs.has_value());
-    CHECK(MustGet(**docs, "drop") == std::nullopt);
-    const std::optional<std::string> record = MustGet(**docs, "keep");
+    CHECK(MustGet(**docs, "drop", ContentHash(drop)) == std::nullopt);
+    const std::optional<std::string> record =
+        MustGet(**docs, "keep", ContentHash(keep));
     REQUIRE(record.has_value());
     CHECK(record->find("Ferries ran late on Monday.") != std::string::npos);
 
@@ -164,21 +171,55 @@ TEST_SUITE("indexer/ArticleStore") {
   TEST_CASE("an indexed article whose record is gone is reported as "
             "corruption, not as an empty article") {
     testing::ScopedTempDir dir;
+    const Article lost = MakeArticle("lost", "Ferries ran late.");
     {
       const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
-      MustPut(*store, MakeArticle("lost", "Ferries ran late."));
+      MustPut(*store, lost);
       REQUIRE(store->Commit().ok());
     }
     {
       Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), true);
       REQUIRE(docs.has_value());
-      (*docs)->StageDelete("lost");
+      (*docs)->StageDelete("lost", ContentHash(lost));
       REQUIRE((*docs)->WriteStagedDeletes().ok());
     }
     Result<std::optional<Article>> loaded =
         OpenReader(dir.path())->LoadArticle("lost");
     REQUIRE_FALSE(loaded.has_value());
     CHECK(loaded.error().code() == StatusCode::kCorruption);
+  }
+
+  TEST_CASE("a replacement keeps one record; a crash after the new record "
+            "and before the index commit still reads the indexed version") {
+    testing::ScopedTempDir dir;
+    const Article v1 = MakeArticle("story", "Ferries ran late.");
+    const Article v2 = MakeArticle("story", "Ferries ran on time.");
+    const Article v3 = MakeArticle("story", "Ferries were cancelled.");
+    {
+      const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+      MustPut(*store, v1);
+      REQUIRE(store->Commit().ok());
+      MustPut(*store, v2);
+      REQUIRE(store->Commit().ok());
+    }
+    {
+      Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), false);
+      REQUIRE(docs.has_value());
+      CHECK(MustGet(**docs, "story", ContentHash(v1)) == std::nullopt);
+      CHECK(MustGet(**docs, "story", ContentHash(v2)).has_value());
+    }
+    // What ArticleStore::Commit does first for v3, and then no more.
+    {
+      Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), true);
+      REQUIRE(docs.has_value());
+      (*docs)->StagePut("story", ContentHash(v3), "{\"text\": \"v3\"}");
+      REQUIRE((*docs)->WriteStagedPuts().ok());
+    }
+    Result<std::optional<Article>> loaded =
+        OpenReader(dir.path())->LoadArticle("story");
+    REQUIRE(loaded.has_value());
+    REQUIRE(loaded->has_value());
+    CHECK((*loaded)->text == v2.text);
   }
 }
 
