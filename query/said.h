@@ -56,8 +56,10 @@ struct SaidResults {
   std::uint64_t total = 0;
   // With `by`: the quotes, newest first.
   std::vector<QuoteHit> quotes;
-  // Without `by`: speakers by descending count (then name).
+  // Without `by`: speakers by descending count (then name), at most
+  // `limit` of them, out of `speakers_total`.
   std::vector<SpeakerGroup> speakers;
+  std::uint64_t speakers_total = 0;
 };
 
 // kInvalidInput when both `by` and `about` are empty or a date is not

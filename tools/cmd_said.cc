@@ -58,6 +58,7 @@ ExitCode RunSaid(const SaidCommandOptions& cli) {
         out["quotes"].push_back(QuoteJson(hit));
       }
     } else {
+      out["speakers_total"] = results->speakers_total;
       out["speakers"] = nlohmann::json::array();
       for (const query::SpeakerGroup& group : results->speakers) {
         out["speakers"].push_back({{"speaker", group.speaker},
@@ -81,7 +82,12 @@ ExitCode RunSaid(const SaidCommandOptions& cli) {
     return ExitCode::kOk;
   }
   std::cout << results->total << " quotes about " << cli.said.about << ", by "
-            << results->speakers.size() << " speakers\n\n";
+            << results->speakers_total
+            << (results->speakers_total == 1 ? " speaker" : " speakers");
+  if (results->speakers.size() < results->speakers_total) {
+    std::cout << " (the " << results->speakers.size() << " most quoted below)";
+  }
+  std::cout << "\n\n";
   for (const query::SpeakerGroup& group : results->speakers) {
     std::cout << group.speaker << " (" << group.count << ")\n";
     PrintQuote(group.best);

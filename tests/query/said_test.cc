@@ -169,6 +169,12 @@ TEST_SUITE("query/Said") {
     CHECK(results->speakers[0].count == 2);
     CHECK(results->speakers[1].speaker == "Tom Hale");
     CHECK(results->speakers[1].best.text == "Budgets are tight,");
+    CHECK(results->speakers_total == 2);
+    options.limit = 1;
+    results = Said(dir.path(), options);
+    REQUIRE(results.has_value());
+    CHECK(results->speakers.size() == 1);
+    CHECK(results->speakers_total == 2);
   }
 
   TEST_CASE("a question with neither speaker nor topic is refused") {
