@@ -50,12 +50,6 @@ rocksdb::Options StoreOptions(bool writable) {
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   options.compression = rocksdb::kZSTD;
   options.bottommost_compression = rocksdb::kZSTD;
-  if (getenv("DICT")) {
-  options.bottommost_compression_opts.enabled = true;
-  options.bottommost_compression_opts.max_dict_bytes = atoi(getenv("DICT"));
-  options.bottommost_compression_opts.zstd_max_train_bytes = 100 * atoi(getenv("DICT"));
-  options.bottommost_compression_opts.level = atoi(getenv("LEVEL"));
-  }
   // Bounds the memory a run holds in the memtable, whatever the archive.
   options.write_buffer_size = std::size_t{16} << 20;
   return options;
@@ -136,11 +130,11 @@ Status DocStore::WriteStagedPuts() {
 
 Status DocStore::WriteStagedDeletes() {
   rocksdb::WriteBatch batch;
-  for (const auto& [id, record] : impl_->staged) {
+  for (const auto& [key, record] : impl_->staged) {
     if (record) {
-      batch.Put(id, *record);  // staged after WriteStagedPuts: keep it
+      batch.Put(key, *record);  // staged after WriteStagedPuts: keep it
     } else {
-      batch.Delete(id);
+      batch.Delete(key);
     }
   }
   impl_->staged.clear();

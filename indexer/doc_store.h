@@ -4,8 +4,9 @@
 //
 // The Xapian index holds terms, positions and values only; the document data
 // of an article there is its id, the key here. Compressed blocks of many
-// articles take about a third of what Xapian's per-document zlib took, and
-// keep the index itself small (bench/index.sh).
+// articles take less than Xapian's per-document zlib took (BBC: about 3.0 MB
+// against 3.42 MB of `docdata`), and keep the index itself small
+// (bench/index.sh).
 //
 // A record is kept under its article id and its version, the content hash
 // the index stores with the article (value slot 3): id, a zero byte, then
