@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "indexer/doc_store.h"
-#include "indexer/xapian_layout.h"
+#include "indexer/internal/xapian_errors.h"
 #include "query/internal/snippet.h"
 #include "query/search.h"
 
@@ -100,8 +100,7 @@ std::vector<double> TimeDossier(Xapian::Database& db) {
 // The article's text from its record (the document data is its id).
 std::string TextOf(const dossier::indexer::DocStore& docs,
                    const Xapian::Document& doc) {
-  const auto record = docs.Get(
-      doc.get_data(), doc.get_value(dossier::indexer::kSlotHash));
+  const auto record = dossier::indexer::internal::RecordOf(docs, doc);
   if (!record.has_value() || !record->has_value()) {
     return std::string();
   }

@@ -482,9 +482,8 @@ Result<std::optional<Article>> ArticleStore::LoadArticle(std::string_view id) {
     if (!docs.has_value()) {
       return docs.error();
     }
-    const Xapian::Document doc = impl_->articles.get_document(*it);
     Result<std::optional<std::string>> record =
-        (*docs)->Get(id, doc.get_value(kSlotHash));
+        internal::RecordOf(**docs, impl_->articles.get_document(*it));
     if (!record.has_value()) {
       return record.error();
     }

@@ -1,5 +1,6 @@
 // Xapian adapter helpers shared by the indexer and the query module:
-// exceptions into Status, and the schema check every reader makes.
+// exceptions into Status, the schema check every reader makes, and the
+// article record a document stands for.
 #ifndef DOSSIER_INDEXER_INTERNAL_XAPIAN_ERRORS_H_
 #define DOSSIER_INDEXER_INTERNAL_XAPIAN_ERRORS_H_
 
@@ -8,7 +9,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "common/result.h"
 #include "common/status.h"
+#include "indexer/doc_store.h"
 #include "indexer/xapian_layout.h"
 
 namespace dossier::indexer::internal {
@@ -54,6 +57,13 @@ inline Status CheckSchemaVersion(const Xapian::Database& db,
         "again");
   }
   return Status::Ok();
+}
+
+// The record of the article version `doc` indexes: its data is the article
+// id, value slot 3 the version (indexer/doc_store.h).
+inline Result<std::optional<std::string>> RecordOf(const DocStore& docs,
+                                                   const Xapian::Document& doc) {
+  return docs.Get(doc.get_data(), doc.get_value(kSlotHash));
 }
 
 }  // namespace dossier::indexer::internal

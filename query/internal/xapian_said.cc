@@ -379,9 +379,8 @@ Result<SaidResults> Said(const std::filesystem::path& db_dir,
       docs = std::move(*opened);
     }
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document doc = it.get_document();
       Result<std::optional<std::string>> record =
-          docs->Get(doc.get_data(), doc.get_value(layout::kSlotHash));
+          indexer::internal::RecordOf(*docs, it.get_document());
       if (!record.has_value()) {
         return record.error();
       }

@@ -97,9 +97,8 @@ class FacetNames {
     auto names = by_doc_.find(example);
     if (names == by_doc_.end()) {
       std::unordered_map<std::string, std::string> found;
-      const Xapian::Document doc = db_.get_document(example);
       Result<std::optional<std::string>> record =
-          docs_.Get(doc.get_data(), doc.get_value(layout::kSlotHash));
+          indexer::internal::RecordOf(docs_, db_.get_document(example));
       if (!record.has_value()) {
         return record.error();
       }
@@ -345,14 +344,13 @@ Result<SearchResults> Search(const std::filesystem::path& db_dir,
     }
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
-      const std::string id = doc.get_data();
       Result<std::optional<std::string>> record =
-          docs->Get(id, doc.get_value(layout::kSlotHash));
+          indexer::internal::RecordOf(*docs, doc);
       if (!record.has_value()) {
         return record.error();
       }
       results.hits.push_back(HitFromRecord(
-          id, record->value_or(""),
+          doc.get_data(), record->value_or(""),
           options.sort == SortOrder::kDate ? 0 : it.get_weight(), terms,
           options.snippet_chars, stemmer));
     }
