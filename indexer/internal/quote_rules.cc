@@ -15,7 +15,11 @@
 //      a quotation that opens later in the clause makes a mixed quote;
 //   3. otherwise report indirect speech: the rest of the sentence after the
 //      verb (and "that", and a listener such as "reporters"), or, when the
-//      cue ends the sentence (", X said."), the sentence before the comma.
+//      cue is set off by commas (", X said.", ", said X, a professor at",
+//      ", X said, a policy that"), the clause before the comma.
+// A cue after "and" takes the clause's subject ("Trump welcomed it and
+// said ..."); a quotation just before a speaker whose cue goes on with a
+// clause of its own is not that cue's quotation.
 // Quotations no cue claimed then inherit the speaker of the nearest
 // earlier quote in the same or previous paragraph.
 
@@ -111,6 +115,12 @@ class RuleRunner {
                                        std::uint32_t cue) const;
   int QuoteClosingAt(std::uint32_t i) const;
   int QuoteOpeningAfter(std::uint32_t from, std::uint32_t* open_tok) const;
+  bool ClauseFollows(std::uint32_t from, CueInfo info) const;
+  std::uint32_t SkipListener(std::uint32_t from, std::uint32_t se,
+                             CueInfo info) const;
+  std::optional<std::uint32_t> CommaBefore(std::uint32_t lead,
+                                           std::uint32_t sb) const;
+  bool IntroPhrase(std::uint32_t sb, std::uint32_t comma) const;
   void OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info);
   void OnAccordingTo(std::uint32_t cue);
   void Indirect(std::uint32_t cue, std::uint32_t cue_len, CueInfo info,
@@ -162,6 +172,16 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
       --k;
     }
     if (k < static_cast<long>(sb) || !Is(k, ",") || j - k < 3) {
+      return std::nullopt;
+    }
+    // An appositive describes the speaker ("a spokesman", "then 38", "who
+    // chairs"); "..., but it has a loyal following, said Ms. Gil" has a
+    // clause of its own there, and Gil after the verb speaks.
+    const std::string& opens = toks_[k + 1].lower;
+    if (!Word(k + 1) || opens == "but" || opens == "and" || opens == "or" ||
+        opens == "so" || opens == "yet" || opens == "it" || opens == "he" ||
+        opens == "she" || opens == "they" || opens == "we" || opens == "i" ||
+        opens == "you") {
       return std::nullopt;
     }
     j = k - 1;
@@ -341,16 +361,88 @@ void RuleRunner::AttachDirect(int region, std::uint32_t cue,
        rule);
 }
 
+std::uint32_t RuleRunner::SkipListener(std::uint32_t from, std::uint32_t se,
+                                       CueInfo info) const {
+  if (!info.takes_object || from >= se || toks_[from].lower == "that") {
+    return from;
+  }
+  std::uint32_t k = from;
+  while (k < se && k < from + 4 && Word(k)) {
+    if (IsDeterminer(toks_[k].lower) && Word(k + 1) &&
+        IsListener(toks_[k + 1].lower)) {
+      k += 2;  // "told the committee"
+    } else if (toks_[k].capitalized || IsListener(toks_[k].lower)) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+bool RuleRunner::ClauseFollows(std::uint32_t from, CueInfo info) const {
+  // A cue with a listener ("told the delegates before the vote") has its
+  // object there, no clause; neither does "said the man who built ...".
+  if (info.takes_object || from >= toks_.size() || !Word(from)) {
+    return false;
+  }
+  const std::string& w = toks_[from].lower;
+  const bool opens_clause =
+      w == "that" || (IsDeterminer(w) && w != "this") || w == "he" ||
+      w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+  return opens_clause && CountWords(from, SentenceEnd(from)) >= 3;
+}
+
+std::optional<std::uint32_t> RuleRunner::CommaBefore(std::uint32_t lead,
+                                                     std::uint32_t sb) const {
+  // The comma right before the speaker, or before a few words that
+  // describe it ("veteran Republicans", "Algerian foreign ministry
+  // spokesman Benali Cherif Abdelaziz").
+  for (std::uint32_t k = lead; k > sb && lead - k <= 6; --k) {
+    if (Is(k - 1, ",")) {
+      return k - 1;
+    }
+    const QToken& t = toks_[k - 1];
+    if (!Word(k - 1) || IsFunctionWord(t.lower) || IsDeterminer(t.lower) ||
+        IsSpeakerPronoun(t.lower) || LookupCue(t.lower)) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+bool RuleRunner::IntroPhrase(std::uint32_t sb, std::uint32_t comma) const {
+  // "In the early 1990s, Ms. Ripert said, when ...": a short opening
+  // adverbial, not a clause the speaker reports.
+  constexpr std::string_view kPrepositions[] = {
+      "after", "at",   "before", "by",    "during", "for",   "from",
+      "in",    "on",   "over",   "since", "under",  "until", "with"};
+  return Word(sb) &&
+         std::find(std::begin(kPrepositions), std::end(kPrepositions),
+                   toks_[sb].lower) != std::end(kPrepositions) &&
+         CountWords(sb, comma) <= 6;
+}
+
 void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info) {
   const std::uint32_t sb = SentenceBegin(cue);
   const std::uint32_t se = SentenceEnd(cue);
   std::optional<Range> before = SpeakerBefore(cue, sb);
   std::optional<Range> after;
-  if (info.form == CueForm::kParticiple) {
+  if (info.form == CueForm::kParticiple ||
+      (!before && info.form == CueForm::kFinite && cue > sb + 2 &&
+       Is(cue - 1, "and"))) {
+    // "adding that ...", and "Trump welcomed the result and said he ...":
+    // the speaker is the subject of the clause.
     before = SentenceSubject(sb, cue);
   } else if (!before && cue > 0 &&
              (Is(cue - 1, ",") || QuoteClosingAt(cue - 1) >= 0 || cue == sb)) {
     after = SpeakerAfter(cue + cue_len, se);
+    // "..., said he was ...": a pronoun that goes on is the content's
+    // subject, not an inverted speaker ("..., said he." is fiction).
+    if (after && after->last == after->first + 1 &&
+        IsSpeakerPronoun(toks_[after->first].lower) && Word(after->last)) {
+      after.reset();
+    }
   }
   if (!before && !after) {
     return;
@@ -374,7 +466,10 @@ void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info) {
         toks_[tail].kind != TokKind::kWord || IsTimeWord(toks_[tail].lower) ||
         toks_[tail].lower == "at" || toks_[tail].lower == "in" ||
         toks_[tail].lower == "during";
-    if (ends_clause) {
+    // So does "O.K.'' Knittel, an expert, said a carbon price would...":
+    // reported speech of its own follows the cue, whatever ends the
+    // quotation (an abbreviation's period is no sentence end).
+    if (ends_clause && (after || !ClauseFollows(tail, info))) {
       AttachDirect(closed, cue, cue_len, before ? before : after,
                    "direct-before-cue");
       return;
@@ -405,35 +500,49 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
                      toks_[se - 1].kind == TokKind::kQuoteStray)) {
     --se;
   }
-  const std::optional<Range> speaker = before ? before : after;
+  std::optional<Range> speaker = before ? before : after;
+  // ", said X, a professor at Y." / "..., X said, a policy that ...": a
+  // cue set off by commas reports the clause before it; what follows is
+  // the speaker's description or an afterthought.
+  const std::uint32_t tail = after ? after->last : cue + cue_len;
+  const std::optional<std::uint32_t> comma =
+      CommaBefore(before ? before->first : cue, sb);
+  std::uint32_t past_time = tail;  // "said Thursday."
+  while (past_time < se && past_time < tail + 3 && Word(past_time) &&
+         IsTimeWord(toks_[past_time].lower)) {
+    ++past_time;
+  }
+  const bool set_off =
+      comma.has_value() && *comma > sb && CountWords(sb, *comma) >= 4 &&
+      !IntroPhrase(sb, *comma) &&
+      (past_time >= se || Is(past_time, ",") ||
+       // "he said Wednesday morning on MSNBC.": a time, then no clause
+       (past_time > tail && !ClauseFollows(past_time, info) &&
+        !Is(past_time, "that")) ||
+       (after && (Is(past_time, "for") || Is(past_time, "of") ||
+                  Is(past_time, "at") || Is(past_time, "with") ||
+                  Is(past_time, "from"))));
   // The content after the verb: skip a listener ("told reporters") and
   // "that" when one follows within a few words.
-  std::uint32_t start = after ? after->last : cue + cue_len;
+  std::uint32_t start = tail;
+  bool complementizer = false;
   for (std::uint32_t k = start; k < se && k < start + 10 && Word(k); ++k) {
     if (toks_[k].lower == "that") {
       start = k + 1;
+      complementizer = true;
       break;
     }
   }
-  if (info.takes_object && start < se && toks_[start].lower != "that") {
-    std::uint32_t k = start;
-    while (k < se && k < start + 4 && Word(k)) {
-      if (IsDeterminer(toks_[k].lower) && Word(k + 1) &&
-          IsListener(toks_[k + 1].lower)) {
-        k += 2;  // "told the committee"
-      } else if (toks_[k].capitalized || IsListener(toks_[k].lower)) {
-        ++k;
-      } else {
-        break;
-      }
-    }
-    start = k;
+  if (!complementizer) {
+    start = SkipListener(start, se, info);
   }
   while (start < se &&
          (Is(start, ",") || Is(start, ":") || Is(start, "that"))) {
     ++start;
   }
-  if (start < se && CountWords(start, se) >= 3) {
+  // "notes that margins expanded": after "that", two words make a clause.
+  const std::uint32_t min_words = complementizer ? 2 : 3;
+  if (!set_off && start < se && CountWords(start, se) >= min_words) {
     QuoteKind kind = QuoteKind::kIndirect;
     std::uint32_t end = se;
     for (std::uint32_t k = start; k < se; ++k) {
@@ -450,14 +559,22 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
          kind == QuoteKind::kMixed ? "mixed-after-cue" : "indirect-after-cue");
     return;
   }
-  // ", X said." / ", said X.": the clause before the comma.
-  const std::uint32_t lead = before ? before->first : cue;
-  if (lead == 0 || !Is(lead - 1, ",") || lead - 1 <= sb) {
+  // ", X said." / ", said X." / ", veteran Republicans said.": the clause
+  // before the comma.
+  if (!comma || *comma <= sb) {
     return;
   }
-  const std::uint32_t end = lead - 1;
+  const std::uint32_t end = *comma;
   if (CountWords(sb, end) < 3) {
     return;
+  }
+  // "..., veteran Republicans said.": lower-case words before the speaker
+  // describe it ("ministry spokesman Benali ..."); capitalized ones may be
+  // a name of their own ("..., Algerian ministry spokesman Benali ...").
+  if (before && before->first > end + 1 &&
+      std::none_of(toks_.begin() + end + 1, toks_.begin() + before->first,
+                   [](const QToken& t) { return t.capitalized; })) {
+    speaker = Range{end + 1, before->last};
   }
   QuoteKind kind = QuoteKind::kIndirect;
   for (std::uint32_t k = sb; k < end; ++k) {

@@ -100,6 +100,69 @@ TEST_SUITE("indexer/QuoteExtractor") {
           "the deal was a mistake|Smith|argued|indirect");
   }
 
+  TEST_CASE("A cue set off by commas reports the clause before it") {
+    // Inverted, with the speaker's description after it.
+    CHECK(Extract("Nor are tariffs likely to bring these jobs back, said "
+                  "David Autor, a professor of economics at M.I.T.") ==
+          "Nor are tariffs likely to bring these jobs back|David Autor|said|"
+          "indirect");
+    CHECK(Extract("He had a voice in decisions about investments, said a "
+                  "former spokesman for the ministry.") ==
+          "He had a voice in decisions about investments|a former "
+          "spokesman|said|indirect");
+    // An afterthought after the cue.
+    CHECK(Extract("Victims of violence would be considered a distinct group, "
+                  "Sanders said, a policy that could make it easier.") ==
+          "Victims of violence would be considered a distinct group|Sanders|"
+          "said|indirect");
+    // A time, and lower-case words describing the speaker.
+    CHECK(Extract("The couple were among the passengers, ministry spokesman "
+                  "Benali Abdelaziz said Thursday.") ==
+          "The couple were among the passengers|ministry spokesman Benali "
+          "Abdelaziz|said|indirect");
+    CHECK(Extract("A strong showing could show the extent of his appeal, "
+                  "veteran Republicans said.") ==
+          "A strong showing could show the extent of his appeal|veteran "
+          "Republicans|said|indirect");
+    // Not a clause before the speaker: a short opening phrase, or a time
+    // followed by the reported clause.
+    CHECK(Extract("In the early 1990s, Ms. Ripert said, a boss invited her "
+                  "to lunch.") ==
+          "a boss invited her to lunch|Ms. Ripert|said|indirect");
+    CHECK(Extract("On top of all of that, Trump said Sunday that judges "
+                  "might be biased.") ==
+          "judges might be biased|Trump|said|indirect");
+  }
+
+  TEST_CASE("A clause between commas is no appositive of the speaker") {
+    CHECK(Extract("The program is informal, but it has a loyal following, "
+                  "said Ms. Gil.") ==
+          "The program is informal, but it has a loyal following|Ms. Gil|"
+          "said|indirect");
+    CHECK(Extract("Mr. Sperling, then 38, said he was advised to find a "
+                  "deputy.") ==
+          "he was advised to find a deputy|Mr. Sperling|said|indirect");
+  }
+
+  TEST_CASE("Reported speech after a quotation is not the quotation's cue") {
+    // "O.K." ends the quotation without a sentence end; the clause after
+    // the verb shows that a new report begins.
+    CHECK(Extract("''It is O.K.'' Knittel, an expert on energy, said a "
+                  "carbon price could replace the rules.") ==
+          "It is O.K.|||direct // a carbon price could replace the rules|"
+          "Knittel|said|indirect");
+    CHECK(Extract("\"We will win,\" Ryan told the delegates before the vote.") ==
+          "We will win,|Ryan|told|direct");
+  }
+
+  TEST_CASE("A coordinated cue takes the subject of the clause") {
+    CHECK(Extract("Trump had welcomed the election of Khan and said he would "
+                  "make an exception.") ==
+          "he would make an exception|Trump|said|indirect");
+    CHECK(Extract("Rubel notes that margins expanded.") ==
+          "margins expanded|Rubel|notes|indirect");
+  }
+
   TEST_CASE("According to X, before or after the clause") {
     CHECK(Extract("According to the report, sales fell by a third.") ==
           "sales fell by a third|the report|According to|indirect");
