@@ -73,6 +73,13 @@ std::string_view PronounOfContraction(std::string_view w) {
   return IsSpeakerPronoun(stem) ? stem : std::string_view{};
 }
 
+// "-", "--" and the en and em dashes, as the lexer gives them.
+bool IsDash(const QToken& t) {
+  return t.kind == TokKind::kPunct && t.quote < 0 &&
+         (t.lower == "-" || t.lower == "--" || t.lower == "\xe2\x80\x93" ||
+          t.lower == "\xe2\x80\x94");
+}
+
 bool IsListener(std::string_view w) {
   return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" ||
          w == "reporters" || w == "journalists" || w == "supporters" ||
@@ -163,6 +170,25 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
   }
   while (j >= static_cast<long>(sb) && filler(j)) {
     --j;
+  }
+  if (j >= static_cast<long>(sb) && IsDash(toks_[j])) {
+    // A dashed aside: "Murphy -- after a knock-on-wood gesture -- told me"
+    // (a lexer may give "--" as two dashes).
+    while (j > static_cast<long>(sb) && IsDash(toks_[j - 1])) {
+      --j;
+    }
+    long k = j - 1;
+    while (k > static_cast<long>(sb) && j - k < 24 && !IsDash(toks_[k]) &&
+           toks_[k].quote < 0) {
+      --k;
+    }
+    if (k <= static_cast<long>(sb) || !IsDash(toks_[k]) || j - k < 3) {
+      return std::nullopt;
+    }
+    j = k - 1;
+    while (j > static_cast<long>(sb) && IsDash(toks_[j])) {
+      --j;
+    }
   }
   if (j >= static_cast<long>(sb) && Is(j, ",")) {
     // An appositive: "Smith, a spokesman for the ministry, said".
@@ -507,8 +533,10 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   const std::uint32_t tail = after ? after->last : cue + cue_len;
   const std::optional<std::uint32_t> comma =
       CommaBefore(before ? before->first : cue, sb);
-  std::uint32_t past_time = tail;  // "said Thursday."
-  while (past_time < se && past_time < tail + 3 && Word(past_time) &&
+  // "said Thursday.", "told POLITICO earlier this week."
+  const std::uint32_t past_listener = SkipListener(tail, se, info);
+  std::uint32_t past_time = past_listener;
+  while (past_time < se && past_time < past_listener + 3 && Word(past_time) &&
          IsTimeWord(toks_[past_time].lower)) {
     ++past_time;
   }
@@ -517,7 +545,7 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
       !IntroPhrase(sb, *comma) &&
       (past_time >= se || Is(past_time, ",") ||
        // "he said Wednesday morning on MSNBC.": a time, then no clause
-       (past_time > tail && !ClauseFollows(past_time, info) &&
+       (past_time > past_listener && !ClauseFollows(past_time, info) &&
         !Is(past_time, "that")) ||
        (after && (Is(past_time, "for") || Is(past_time, "of") ||
                   Is(past_time, "at") || Is(past_time, "with") ||

@@ -124,8 +124,16 @@ TEST_SUITE("indexer/QuoteExtractor") {
                   "veteran Republicans said.") ==
           "A strong showing could show the extent of his appeal|veteran "
           "Republicans|said|indirect");
+    // The listener of "told", then a time.
+    CHECK(Extract("The union will likely sit out the election, director Phil "
+                  "Smith told POLITICO earlier this week.") ==
+          "The union will likely sit out the election|director Phil Smith|"
+          "told|indirect");
     // Not a clause before the speaker: a short opening phrase, or a time
-    // followed by the reported clause.
+    // followed by the reported clause; nor a listener with its object.
+    CHECK(Extract("During the debate on Saturday, moderator David Muir asked "
+                  "Republicans a simple question about the game.") ==
+          "a simple question about the game|David Muir|asked|indirect");
     CHECK(Extract("In the early 1990s, Ms. Ripert said, a boss invited her "
                   "to lunch.") ==
           "a boss invited her to lunch|Ms. Ripert|said|indirect");
@@ -142,6 +150,15 @@ TEST_SUITE("indexer/QuoteExtractor") {
     CHECK(Extract("Mr. Sperling, then 38, said he was advised to find a "
                   "deputy.") ==
           "he was advised to find a deputy|Mr. Sperling|said|indirect");
+  }
+
+  TEST_CASE("A dashed aside between the speaker and the cue") {
+    CHECK(Extract("Murphy -- after a knock-on-wood gesture -- told me he has "
+                  "had a tragedy-free life.") ==
+          "he has had a tragedy-free life|Murphy|told|indirect");
+    CHECK(Extract("Joyce \xe2\x80\x94 who is an attorney in Illinois \xe2\x80\x94 "
+                  "told The Huffington Post he is not planning an appeal.") ==
+          "he is not planning an appeal|Joyce|told|indirect");
   }
 
   TEST_CASE("Reported speech after a quotation is not the quotation's cue") {
