@@ -55,6 +55,16 @@ bool IsNegation(std::string_view w) {
   return w.ends_with("n't") || w.ends_with("n\xe2\x80\x99t") || w == "not";
 }
 
+// Verbs that go on a clause whose subject came before a parenthetical cue.
+bool IsAuxiliary(std::string_view w) {
+  constexpr std::string_view kAuxiliaries[] = {
+      "are",   "can",   "could", "did",  "does",   "had",  "has",
+      "have",  "is",    "may",   "might", "must",  "remains", "seems",
+      "should", "was",  "were",  "will", "would"};
+  return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
+         std::end(kAuxiliaries);
+}
+
 bool IsPassiveAux(std::string_view w) {
   return w == "is" || w == "was" || w == "were" || w == "are" || w == "be" ||
          w == "been" || w == "being" || w == "get" || w == "got";
@@ -299,11 +309,13 @@ std::optional<Range> RuleRunner::SentenceSubject(std::uint32_t sb,
     }
   }
   std::uint32_t i = sb;
-  // An introductory phrase ("In a statement," "Speaking Friday,") first.
+  // An introductory phrase ("In a victory speech in Westchester County on
+  // Tuesday night," "Speaking Friday,", "Already,") first.
   const std::string& opener = toks_[sb].lower;
   if (IsFunctionWord(opener) || opener.ends_with("ing") ||
-      opener.ends_with("ly")) {
-    for (std::uint32_t k = sb + 1; k < cue && k < sb + 8; ++k) {
+      opener.ends_with("ly") || opener.ends_with("ed") ||
+      opener == "given" || IsTimeWord(opener) || Is(sb + 1, ",")) {
+    for (std::uint32_t k = sb + 1; k < cue && k < sb + 14; ++k) {
       if (Is(k, ",")) {
         i = k + 1;
         break;
@@ -316,6 +328,13 @@ std::optional<Range> RuleRunner::SentenceSubject(std::uint32_t sb,
   }
   if (i >= cue) {
     return std::nullopt;
+  }
+  const std::string& first = toks_[i].lower;
+  if (first == "it" || first == "it's" || first == "it\xe2\x80\x99s" ||
+      first == "there" || first == "there's" ||
+      first == "there\xe2\x80\x99s" || first == "that's" ||
+      first == "that\xe2\x80\x99s") {
+    return std::nullopt;  // "It has not helped that ...": no one speaks
   }
   if (IsSpeakerPronoun(toks_[i].lower)) {
     return Range{i, i + 1};
@@ -539,6 +558,26 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   while (past_time < se && past_time < past_listener + 3 && Word(past_time) &&
          IsTimeWord(toks_[past_time].lower)) {
     ++past_time;
+  }
+  // "The problem with it, she said, is that ''you don't ...''": the cue
+  // interrupts the clause it reports, which is the whole sentence.
+  if (comma && *comma > sb && Is(past_time, ",") && Word(past_time + 1) &&
+      IsAuxiliary(toks_[past_time + 1].lower) &&
+      CountWords(past_time + 1, se) >= 2) {
+    QuoteKind kind = QuoteKind::kIndirect;
+    std::uint32_t end = se;
+    for (std::uint32_t k = sb; k < se; ++k) {
+      if (toks_[k].kind == TokKind::kQuoteOpen) {
+        kind = QuoteKind::kMixed;
+        const std::uint32_t close = lexed_.quotes[toks_[k].mark_of].close_tok;
+        end = std::max(end, std::min<std::uint32_t>(
+                                close, static_cast<std::uint32_t>(toks_.size())));
+        owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
+      }
+    }
+    Emit(Bytes(sb, end), cue, cue_len, speaker, kind,
+         kind == QuoteKind::kMixed ? "mixed-around-cue" : "indirect-around-cue");
+    return;
   }
   const bool set_off =
       comma.has_value() && *comma > sb && CountWords(sb, *comma) >= 4 &&

@@ -152,6 +152,34 @@ TEST_SUITE("indexer/QuoteExtractor") {
           "he was advised to find a deputy|Mr. Sperling|said|indirect");
   }
 
+  TEST_CASE("A cue that interrupts its clause reports the whole sentence") {
+    CHECK(Extract("The problem with the plan, she said, is that ''nobody "
+                  "pays for it.''") ==
+          "The problem with the plan, she said, is that ''nobody pays for "
+          "it.|she|said|mixed");
+  }
+
+  TEST_CASE("A participle's speaker is the subject after a long opening") {
+    CHECK(Extract("In a victory speech in Westchester County on Tuesday "
+                  "night, Mr. Trump struck a measured tone, saying he "
+                  "understood the responsibility.") ==
+          "he understood the responsibility|Mr. Trump|saying|indirect");
+    CHECK(Extract("Already, Senator Smith met them in private, saying the "
+                  "deal was done.") ==
+          "the deal was done|Senator Smith|saying|indirect");
+  }
+
+  TEST_CASE("An expletive subject names no speaker of a partial quote") {
+    ArticleAnalysis a;
+    const std::string text =
+        "It has not helped that her campaign cycled through slogans such "
+        "as ''stronger together'' and others.";
+    ExtractQuotes(text, &a);
+    for (const Quote& q : a.quotes) {
+      CHECK(Cut(text, q.speaker) != "It");
+    }
+  }
+
   TEST_CASE("A dashed aside between the speaker and the cue") {
     CHECK(Extract("Murphy -- after a knock-on-wood gesture -- told me he has "
                   "had a tragedy-free life.") ==
