@@ -140,6 +140,11 @@ class RuleRunner {
   bool IntroPhrase(std::uint32_t sb, std::uint32_t comma) const;
   void OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info);
   void OnAccordingTo(std::uint32_t cue);
+  // Emits tokens [first, last) as reported speech, mixed when quotations
+  // open inside; the rule is "indirect-" or "mixed-" + where.
+  void EmitReport(std::uint32_t first, std::uint32_t last, std::uint32_t cue,
+                  std::uint32_t cue_len, std::optional<Range> speaker,
+                  const std::string& where);
   void Indirect(std::uint32_t cue, std::uint32_t cue_len, CueInfo info,
                 std::optional<Range> before, std::optional<Range> after);
   void Emit(Span content, std::uint32_t cue, std::uint32_t cue_len,
@@ -564,19 +569,7 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   if (comma && *comma > sb && Is(past_time, ",") && Word(past_time + 1) &&
       IsAuxiliary(toks_[past_time + 1].lower) &&
       CountWords(past_time + 1, se) >= 2) {
-    QuoteKind kind = QuoteKind::kIndirect;
-    std::uint32_t end = se;
-    for (std::uint32_t k = sb; k < se; ++k) {
-      if (toks_[k].kind == TokKind::kQuoteOpen) {
-        kind = QuoteKind::kMixed;
-        const std::uint32_t close = lexed_.quotes[toks_[k].mark_of].close_tok;
-        end = std::max(end, std::min<std::uint32_t>(
-                                close, static_cast<std::uint32_t>(toks_.size())));
-        owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
-      }
-    }
-    Emit(Bytes(sb, end), cue, cue_len, speaker, kind,
-         kind == QuoteKind::kMixed ? "mixed-around-cue" : "indirect-around-cue");
+    EmitReport(sb, se, cue, cue_len, speaker, "around-cue");
     return;
   }
   const bool set_off =
@@ -610,20 +603,7 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   // "notes that margins expanded": after "that", two words make a clause.
   const std::uint32_t min_words = complementizer ? 2 : 3;
   if (!set_off && start < se && CountWords(start, se) >= min_words) {
-    QuoteKind kind = QuoteKind::kIndirect;
-    std::uint32_t end = se;
-    for (std::uint32_t k = start; k < se; ++k) {
-      if (toks_[k].kind == TokKind::kQuoteOpen) {
-        kind = QuoteKind::kMixed;
-        const std::uint32_t close = lexed_.quotes[toks_[k].mark_of].close_tok;
-        end =
-            std::max(end, std::min<std::uint32_t>(
-                              close, static_cast<std::uint32_t>(toks_.size())));
-        owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
-      }
-    }
-    Emit(Bytes(start, end), cue, cue_len, speaker, kind,
-         kind == QuoteKind::kMixed ? "mixed-after-cue" : "indirect-after-cue");
+    EmitReport(start, se, cue, cue_len, speaker, "after-cue");
     return;
   }
   // ", X said." / ", said X." / ", veteran Republicans said.": the clause
@@ -652,6 +632,28 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   }
   Emit(Bytes(sb, end), cue, cue_len, speaker, kind,
        kind == QuoteKind::kMixed ? "mixed-before-cue" : "indirect-before-cue");
+}
+
+void RuleRunner::EmitReport(std::uint32_t first, std::uint32_t last,
+                            std::uint32_t cue, std::uint32_t cue_len,
+                            std::optional<Range> speaker,
+                            const std::string& where) {
+  // Quotations opening inside the report are its own words: the quote is
+  // mixed, runs to the last one's close, and claims them.
+  QuoteKind kind = QuoteKind::kIndirect;
+  std::uint32_t end = last;
+  for (std::uint32_t k = first; k < last; ++k) {
+    if (toks_[k].kind == TokKind::kQuoteOpen) {
+      kind = QuoteKind::kMixed;
+      const std::uint32_t close = lexed_.quotes[toks_[k].mark_of].close_tok;
+      end = std::max(end, std::min<std::uint32_t>(
+                              close, static_cast<std::uint32_t>(toks_.size())));
+      owner_[toks_[k].mark_of] = static_cast<int>(out_.size());
+    }
+  }
+  const std::string rule =
+      (kind == QuoteKind::kMixed ? "mixed-" : "indirect-") + where;
+  Emit(Bytes(first, end), cue, cue_len, speaker, kind, rule.c_str());
 }
 
 void RuleRunner::OnAccordingTo(std::uint32_t cue) {
