@@ -153,6 +153,30 @@ std::size_t PossessiveLength(std::string_view text, std::size_t pos,
   return after - pos;
 }
 
+// The verb a contraction stands for ("'s" -> "is", "'re" -> "are"), or
+// empty. "'s" may be "has" too; "is" is what the copula frames look for.
+std::string_view ExpandContraction(std::string_view suffix) {
+  if (suffix == "'s") return "is";
+  if (suffix == "'re") return "are";
+  if (suffix == "'m") return "am";
+  if (suffix == "'ve") return "have";
+  if (suffix == "'d") return "had";
+  if (suffix == "'ll") return "will";
+  return {};
+}
+
+// Offset from `begin` of the first apostrophe (ASCII or typographic) in
+// text[begin, end), or end - begin.
+std::size_t ApostropheStart(std::string_view text, std::size_t begin,
+                            std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (ApostropheLength(text, i) > 0) {
+      return i - begin;
+    }
+  }
+  return end - begin;
+}
+
 Unit WordUnit(std::string_view text, std::size_t begin, std::size_t end) {
   Unit unit;
   unit.span = {static_cast<std::uint32_t>(begin),
@@ -423,6 +447,24 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
       unit.span = {static_cast<std::uint32_t>(pos),
                    static_cast<std::uint32_t>(word_end)};
       unit.text = Lower(text.substr(pos, word_end - pos));
+      // "He's the CEO", "We're based in": the pronoun, then its verb.
+      std::string_view verb;
+      const std::size_t apostrophe = unit.text.find('\'');
+      if (apostrophe != std::string::npos && apostrophe > 0) {
+        verb = ExpandContraction(std::string_view(unit.text).substr(apostrophe));
+        if (!verb.empty() && FindPronoun(unit.text.substr(0, apostrophe)) ==
+                                 nullptr) {
+          verb = {};
+        }
+      }
+      std::size_t verb_begin = word_end;
+      if (!verb.empty()) {
+        // Lower() folds a typographic apostrophe to one byte; find it in the
+        // text to keep the spans exact.
+        verb_begin = pos + ApostropheStart(text, pos, word_end);
+        unit.span.end = static_cast<std::uint32_t>(verb_begin);
+        unit.text.resize(apostrophe);
+      }
       pos = word_end;
       if (const PronounInfo* info = FindPronoun(unit.text)) {
         unit.pronoun = true;
@@ -433,6 +475,11 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
         ResolveDescribedThat(units, &unit);
       }
       units.push_back(std::move(unit));
+      if (!verb.empty()) {
+        Unit contracted = WordUnit(text, verb_begin, word_end);
+        contracted.text = std::string(verb);
+        units.push_back(std::move(contracted));
+      }
       continue;
     }
     const std::size_t length =

@@ -247,6 +247,20 @@ TEST_SUITE("indexer/RelationExtractor") {
     CHECK(article.analysis.relations[0].head_name == "He");
   }
 
+  TEST_CASE("a contracted pronoun is the subject of its verb") {
+    CHECK(Extract("[Ana Diaz|P] spoke. She's a professor at [Ostfeld "
+                  "University|O].",
+                  NoImplied()) == "WORKS_FOR(She>Ostfeld University)");
+    CHECK(Extract("[Ana Diaz|P] spoke. She\xe2\x80\x99s the chief executive "
+                  "of [Kelp|O].",
+                  NoImplied()) == "LEADS(She>Kelp)");
+    CHECK(Extract("We're headquartered in [Lyon|L].", NoImplied()) ==
+          "LOCATED_IN(We>Lyon)");
+    // Not a pronoun: a name's possessive stays one word.
+    CHECK(Extract("[Kelp|O]'s founder, [Ana Diaz|P], spoke.", NoImplied()) ==
+          "FOUNDED(Ana Diaz>Kelp)");
+  }
+
   TEST_CASE("WORKS_FOR keeps its role") {
     CHECK(Extract("[Ana Diaz|P], an analyst at [Fenwick Capital|O], "
                   "disagreed.") == "WORKS_FOR(Ana Diaz>Fenwick Capital)");
