@@ -5,6 +5,9 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <set>
+#include <vector>
+
 #include "common/disk_usage.h"
 
 namespace dossier::indexer {
@@ -15,6 +18,8 @@ struct DocStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   // key -> record, or nullopt for a removal; the last change wins.
   std::map<std::string, std::optional<std::string>, std::less<>> staged;
+  // Ids marked pending by WriteStagedPuts, cleared by WriteStagedDeletes.
+  std::set<std::string, std::less<>> pending;
 };
 
 namespace {
@@ -24,6 +29,21 @@ std::string RecordKey(std::string_view id, std::string_view version) {
   key.push_back('\0');
   key.append(version);
   return key;
+}
+
+// Pending marks sort after every record: ids are UTF-8, which never has a
+// 0xff byte.
+constexpr char kPendingMark = '\xff';
+
+std::string PendingKey(std::string_view id) {
+  std::string key(1, kPendingMark);
+  key.append(id);
+  return key;
+}
+
+// The id of a record key (before its zero byte).
+std::string_view IdOfKey(std::string_view key) {
+  return key.substr(0, key.find('\0'));
 }
 
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
@@ -117,6 +137,12 @@ void DocStore::StageDelete(std::string_view id, std::string_view version) {
 Status DocStore::WriteStagedPuts() {
   rocksdb::WriteBatch batch;
   for (auto it = impl_->staged.begin(); it != impl_->staged.end();) {
+    // Every id with a staged change is pending until the removals land;
+    // its removals stay staged, so the mark is cleared with them.
+    const std::string_view id = IdOfKey(it->first);
+    if (impl_->pending.emplace(id).second) {
+      batch.Put(PendingKey(id), "");
+    }
     if (!it->second) {
       ++it;
       continue;
@@ -137,7 +163,11 @@ Status DocStore::WriteStagedDeletes() {
       batch.Delete(key);
     }
   }
+  for (const std::string& id : impl_->pending) {
+    batch.Delete(PendingKey(id));
+  }
   impl_->staged.clear();
+  impl_->pending.clear();
   return WriteSynced(impl_->db.get(), &batch,
                      "removing article records from " + impl_->dir.string());
 }
@@ -158,6 +188,54 @@ Result<std::optional<std::string>> DocStore::Get(
   DOSSIER_RETURN_IF_ERROR(
       FromRocks(s, "reading article records at " + impl_->dir.string()));
   return std::optional<std::string>(std::move(value));
+}
+
+Result<std::uint64_t> DocStore::KeepIndexedVersions(
+    const IndexedVersion& indexed_version) {
+  if (!impl_->writable) {
+    return Status::Internal("DocStore::KeepIndexedVersions on a read-only store");
+  }
+  std::vector<std::string> marked;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        impl_->db->NewIterator(rocksdb::ReadOptions()));
+    for (it->Seek(std::string(1, kPendingMark)); it->Valid(); it->Next()) {
+      marked.emplace_back(it->key().ToStringView().substr(1));
+    }
+    DOSSIER_RETURN_IF_ERROR(
+        FromRocks(it->status(), "reading article records at " +
+                                    impl_->dir.string()));
+  }
+  if (marked.empty()) {
+    return std::uint64_t{0};
+  }
+  rocksdb::WriteBatch batch;
+  std::uint64_t removed = 0;
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(rocksdb::ReadOptions()));
+  for (const std::string& id : marked) {
+    Result<std::optional<std::string>> keep = indexed_version(id);
+    if (!keep.has_value()) {
+      return keep.error();
+    }
+    const std::string prefix = RecordKey(id, "");
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
+         it->Next()) {
+      const std::string_view version =
+          it->key().ToStringView().substr(prefix.size());
+      if (!keep->has_value() || version != **keep) {
+        batch.Delete(it->key());
+        ++removed;
+      }
+    }
+    batch.Delete(PendingKey(id));
+  }
+  DOSSIER_RETURN_IF_ERROR(FromRocks(
+      it->status(), "reading article records at " + impl_->dir.string()));
+  DOSSIER_RETURN_IF_ERROR(
+      WriteSynced(impl_->db.get(), &batch,
+                  "removing unindexed records from " + impl_->dir.string()));
+  return removed;
 }
 
 Status DocStore::Compact() {

@@ -16,12 +16,19 @@
 // in between leaves both versions, and readers, who ask for the version the
 // index names, still read the one that matches the index.
 //
+// The first step also marks each id it touches as pending, and the second
+// clears the marks. A mark that outlives its run is a crash between the two:
+// the next writer keeps, of each marked id, only the version the index
+// names (ArticleStore::Open calls KeepIndexedVersions), so no record of a
+// version nothing indexes is left behind.
+//
 // Not thread-safe; readers open their own read-only instance.
 #ifndef DOSSIER_INDEXER_DOC_STORE_H_
 #define DOSSIER_INDEXER_DOC_STORE_H_
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -57,6 +64,15 @@ class DocStore {
 
   Result<std::optional<std::string>> Get(std::string_view id,
                                          std::string_view version) const;
+
+  // After a crash between the two writes: for each id still marked
+  // pending, removes every version but `indexed_version(id)` (all of them
+  // when it is nullopt), and clears the marks. Returns how many records it
+  // removed. REQUIRES: nothing staged.
+  using IndexedVersion =
+      std::function<Result<std::optional<std::string>>(std::string_view id)>;
+  Result<std::uint64_t> KeepIndexedVersions(
+      const IndexedVersion& indexed_version);
 
   // Writes everything out of the log into fully compacted files (after a
   // bulk load, and before the store is measured).

@@ -448,7 +448,17 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(
       return StatusFromXapian(e, impl->articles_path);
     }
   }
-  return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
+  std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(impl)));
+  if (mode == OpenMode::kReadWrite) {
+    // A run that crashed between its two record writes left records of
+    // versions the index never took, or no longer names: drop them.
+    Result<std::uint64_t> swept = store->impl_->docs->KeepIndexedVersions(
+        [&store](std::string_view id) { return store->StoredHash(id); });
+    if (!swept.has_value()) {
+      return swept.error();
+    }
+  }
+  return store;
 }
 
 ArticleStore::ArticleStore(std::unique_ptr<Impl> impl)

@@ -99,6 +99,58 @@ TEST_SUITE("indexer/DocStore") {
     CHECK(MustGet(**reader, "old") == std::nullopt);
   }
 
+  TEST_CASE("after a crash between the writes, only the indexed version of "
+            "a pending id stays") {
+    testing::ScopedTempDir dir;
+    const auto indexed = [](std::string version) {
+      return [version](std::string_view) -> Result<std::optional<std::string>> {
+        if (version.empty()) {
+          return std::optional<std::string>();
+        }
+        return std::optional<std::string>(version);
+      };
+    };
+    {
+      Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
+      REQUIRE(store.has_value());
+      (*store)->StagePut("kept", "v1", "one");
+      (*store)->StagePut("story", "v1", "one");
+      REQUIRE((*store)->WriteStagedPuts().ok());
+      REQUIRE((*store)->WriteStagedDeletes().ok());
+      // A clean run leaves no marks: nothing to sweep, whatever the index.
+      Result<std::uint64_t> swept =
+          (*store)->KeepIndexedVersions(indexed("elsewhere"));
+      REQUIRE(swept.has_value());
+      CHECK(*swept == 0);
+      // The next run writes v2 of "story" and stops before the removals.
+      (*store)->StagePut("story", "v2", "two");
+      (*store)->StageDelete("story", "v1");
+      (*store)->StagePut("gone", "v1", "never indexed");
+      REQUIRE((*store)->WriteStagedPuts().ok());
+    }
+    // What the index committed decides: here it still names v1 of "story"
+    // and has no "gone".
+    Result<std::unique_ptr<DocStore>> store = DocStore::Open(dir.path(), true);
+    REQUIRE(store.has_value());
+    Result<std::uint64_t> swept =
+        (*store)->KeepIndexedVersions([](std::string_view id) {
+          return Result<std::optional<std::string>>(
+              id == "story" ? std::optional<std::string>("v1")
+                            : std::optional<std::string>());
+        });
+    REQUIRE(swept.has_value());
+    CHECK(*swept == 2);
+    CHECK(MustGet(**store, "story", "v1") == "one");
+    CHECK(MustGet(**store, "story", "v2") == std::nullopt);
+    CHECK(MustGet(**store, "gone", "v1") == std::nullopt);
+    CHECK(MustGet(**store, "kept", "v1") == "one");
+    // The marks are cleared with the sweep.
+    swept = (*store)->KeepIndexedVersions(indexed(""));
+    REQUIRE(swept.has_value());
+    CHECK(*swept == 0);
+    CHECK(MustGet(**store, "story", "v1") == "one");
+  }
+
   TEST_CASE("a missing store is not found read-only; a second writer is "
             "refused") {
     testing::ScopedTempDir dir;
@@ -220,6 +272,20 @@ TEST_SUITE("indexer/ArticleStore") {
     REQUIRE(loaded.has_value());
     REQUIRE(loaded->has_value());
     CHECK((*loaded)->text == v2.text);
+    // The next writer drops the record the index never took, and an old
+    // version that a crash after the index commit would have left.
+    {
+      Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), true);
+      REQUIRE(docs.has_value());
+      (*docs)->StagePut("story", ContentHash(v1), "{\"text\": \"v1\"}");
+      REQUIRE((*docs)->WriteStagedPuts().ok());
+    }
+    OpenWriter(dir.path());
+    Result<std::unique_ptr<DocStore>> docs = DocStore::Open(dir.path(), false);
+    REQUIRE(docs.has_value());
+    CHECK(MustGet(**docs, "story", ContentHash(v1)) == std::nullopt);
+    CHECK(MustGet(**docs, "story", ContentHash(v2)).has_value());
+    CHECK(MustGet(**docs, "story", ContentHash(v3)) == std::nullopt);
   }
 }
 
