@@ -19,6 +19,9 @@ struct CueInfo {
   CueForm form = CueForm::kFinite;
   // Takes a listener object before its content ("told reporters that").
   bool takes_object = false;
+  // Reports speech after it only through "that": without it the word is
+  // mostly something else ("continues to frustrate", "percentage points").
+  bool report_needs_that = false;
 };
 
 // The cue behaviour of a lower-cased word, or nullopt when it is no cue.

@@ -602,7 +602,8 @@ void RuleRunner::Indirect(std::uint32_t cue, std::uint32_t cue_len,
   }
   // "notes that margins expanded": after "that", two words make a clause.
   const std::uint32_t min_words = complementizer ? 2 : 3;
-  if (!set_off && start < se && CountWords(start, se) >= min_words) {
+  if (!set_off && (complementizer || !info.report_needs_that) && start < se &&
+      CountWords(start, se) >= min_words) {
     EmitReport(start, se, cue, cue_len, speaker, "after-cue");
     return;
   }

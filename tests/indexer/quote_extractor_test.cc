@@ -208,6 +208,16 @@ TEST_SUITE("indexer/QuoteExtractor") {
           "margins expanded|Rubel|notes|indirect");
   }
 
+  TEST_CASE("Words that are mostly something else report only with that") {
+    CHECK(Extract("The plan continues to frustrate many of the voters.")
+              .empty());
+    CHECK(Extract("The senator leads by four percentage points in the "
+                  "state.")
+              .empty());
+    CHECK(Extract("Smith continues that the plan has already failed.") ==
+          "the plan has already failed|Smith|continues|indirect");
+  }
+
   TEST_CASE("According to X, before or after the clause") {
     CHECK(Extract("According to the report, sales fell by a third.") ==
           "sales fell by a third|the report|According to|indirect");
