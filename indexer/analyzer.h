@@ -17,7 +17,7 @@ namespace dossier::indexer {
 
 // Bumped whenever the analysis changes what it finds (a new model, new
 // rules), so that re-indexing re-analyzes articles it already holds.
-inline constexpr int kAnalysisVersion = 6;
+inline constexpr int kAnalysisVersion = 7;
 
 struct AnalyzerOptions {
   // Stages to run; each needs the ones before it. Default: all.

@@ -137,6 +137,11 @@ class SentenceText {
 };
 
 // The common noun of a named technique ("the Transformer architecture").
+bool StartsUpper(std::string_view w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') ||
+                        static_cast<unsigned char>(w[0]) >= 0xC0);
+}
+
 bool IsTechniqueNoun(std::string_view w) {
   return IsOneOf(w, {"architecture", "algorithm", "technique", "method",
                      "framework", "protocol"});
@@ -164,6 +169,14 @@ void ApplyCues(const std::vector<std::string_view>& words,
              IsOneOf(before, {"the", "a", "an", "its", "their"})) {
     // "the Transformer architecture": a name used as a modifier. ("that
     // Henson was" is no determiner, and "the Henson" alone no modifier.)
+    c->type = EntityType::kMisc;
+    c->strong = true;
+  } else if (c->type == EntityType::kPerson &&
+             IsOneOf(before, {"the", "a", "an"}) && StartsUpper(words[c->last]) &&
+             IsOneOf(after, {"professor", "chair", "fellow", "lecturer",
+                             "scholar"})) {
+    // "the Herman Feshbach Professor of Physics": a named chair, not the
+    // person who holds it.
     c->type = EntityType::kMisc;
     c->strong = true;
   }
@@ -194,10 +207,6 @@ bool IsPluralOrgNoun(const std::string& w) {
           "carmakers",     "chipmakers",   "exchanges"});
 }
 
-bool StartsUpper(std::string_view w) {
-  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') ||
-                        static_cast<unsigned char>(w[0]) >= 0xC0);
-}
 
 // "LLC", "Inc.", "PC": a company's legal form (lower case).
 bool IsLegalForm(const std::string& lower) {

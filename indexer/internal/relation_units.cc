@@ -340,8 +340,38 @@ bool IsNamedTitle(std::string_view text, const Mention& mention) {
   const std::size_t space = surface.rfind(' ');
   const std::string last = Lower(
       space == std::string_view::npos ? surface : surface.substr(space + 1));
-  return IsOneOf(last, {"professor", "emeritus", "lecturer", "fellow", "chair",
-                        "chairman", "director", "president", "ceo"});
+  if (IsOneOf(last, {"professor", "emeritus", "lecturer", "fellow", "chair",
+                     "chairman", "director", "president", "ceo"})) {
+    return true;
+  }
+  // "He is the Herman Feshbach Professor of Physics", "a James McGill
+  // Professor": the recognizer stopped before the title, which is still
+  // the chair's name.
+  const std::size_t after = mention.span.end;
+  if (after + 1 >= text.size() || text[after] != ' ' ||
+      !std::isupper(static_cast<unsigned char>(text[after + 1]))) {
+    return false;
+  }
+  std::size_t word_end = after + 1;
+  while (word_end < text.size() &&
+         std::isalpha(static_cast<unsigned char>(text[word_end])) != 0) {
+    ++word_end;
+  }
+  const std::string next = Lower(text.substr(after + 1, word_end - after - 1));
+  if (!IsOneOf(next, {"professor", "chair", "fellow", "lecturer", "scholar"})) {
+    return false;
+  }
+  std::size_t word_begin = mention.span.begin;
+  while (word_begin > 0 && text[word_begin - 1] == ' ') {
+    --word_begin;
+  }
+  std::size_t prev_begin = word_begin;
+  while (prev_begin > 0 &&
+         std::isalpha(static_cast<unsigned char>(text[prev_begin - 1])) != 0) {
+    --prev_begin;
+  }
+  const std::string prev = Lower(text.substr(prev_begin, word_begin - prev_begin));
+  return IsOneOf(prev, {"the", "a", "an"});
 }
 
 // "X, a Los Angeles-based company that provides ...", "X is a chemicals

@@ -119,6 +119,15 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find("Transformer:ORG") == std::string::npos);
   }
 
+  TEST_CASE("Recognize does not take a named chair for its holder") {
+    const std::string got = Render(
+        "Jane Okafor spoke at the lab. She is the Herman Feshbach Professor "
+        "of Physics at the Massachusetts Institute of Technology.");
+    CAPTURE(got);
+    CHECK(got.find(" Jane Okafor:PERSON ") != std::string::npos);
+    CHECK(got.find("Herman Feshbach:PERSON") == std::string::npos);
+  }
+
   TEST_CASE("A legal form after a comma ends the company's name") {
     // Tokens: Kelp(0) Wisp(1) ,(2) LLC(3) is(4) small(5) .(6) Lamp(7) ,(8)
     // PC(9) makers(10) grew(11) .(12) Dune(13) ,(14) PC(15) .(16)

@@ -393,6 +393,13 @@ TEST_SUITE("indexer/RelationExtractor") {
     CHECK(Extract("He is the [Herman Feshbach Professor|P] of Physics at "
                   "[Kelp University|O].",
                   NoImplied()) == "WORKS_FOR(He>Kelp University)");
+    // The recognizer may stop before the title: the title still names it.
+    CHECK(Extract("He is a [James McGill|P] Professor of Mathematics at "
+                  "[Kelp University|O].",
+                  NoImplied()) == "WORKS_FOR(He>Kelp University)");
+    // A person before a lower-case title holds it.
+    CHECK(Extract("[Ana Diaz|P] is a professor at [Kelp University|O].",
+                  NoImplied()) == "WORKS_FOR(Ana Diaz>Kelp University)");
   }
 
   TEST_CASE("the subject of a chair is no employer in a career sentence") {
