@@ -67,6 +67,32 @@ bool IsRoleOrDegree(const std::string& w) {
                      "qc", "frs", "dfc", "mp", "mep", "msp"});
 }
 
+// "Chief Executive Officer", "Group President", "Officer": a job title
+// spelled in capitals, which the tagger takes for a name. Every word is a
+// title word and one is the office itself.
+bool IsJobTitle(const std::vector<std::string_view>& words,
+                std::uint32_t first, std::uint32_t last) {
+  bool office = false;
+  for (std::uint32_t w = first; w < last; ++w) {
+    const std::string lower = Lower(words[w]);
+    const bool is_office =
+        IsRoleOrDegree(lower) ||
+        IsOneOf(lower, {"officer", "president", "vice-president", "director",
+                        "chairman", "chairwoman", "chairperson", "treasurer",
+                        "partner", "counsel"});
+    const bool is_modifier = IsOneOf(
+        lower, {"chief", "executive", "vice", "senior", "group", "deputy",
+                "assistant", "associate", "managing", "general", "operating",
+                "financial", "technology", "technical", "marketing",
+                "information", "interim", "acting", "co", "and", "&", "of"});
+    if (!is_office && !is_modifier) {
+      return false;
+    }
+    office = office || is_office;
+  }
+  return office;
+}
+
 bool IsNounAcronym(const std::string& w) {
   return IsOneOf(w,
                  {"ai",  "it",  "tv",  "gdp", "ipo", "pc",  "ceo", "cfo", "cto",
@@ -401,6 +427,9 @@ void AppendMentions(std::string_view text,
       if (c.last - c.first == 1 &&
           (IsRoleOrDegree(lower) || IsNounAcronym(lower) ||
            IsLegalForm(lower) || StartsLower(words[c.first]))) {
+        continue;
+      }
+      if (IsJobTitle(words, c.first, c.last)) {
         continue;
       }
       // "PEER Consultants, PC", "H. J. Kalikow & Company, LLC": a legal

@@ -128,6 +128,19 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find("Herman Feshbach:PERSON") == std::string::npos);
   }
 
+  TEST_CASE("Recognize does not take a capitalized job title for a name") {
+    // The tagger takes "Officer" here for a person (a one-word name after
+    // capitalized words).
+    const std::string got = Render(
+        "Simon joined ip.access as Chief Executive Officer in 2008. Jane "
+        "Okafor is the Group President and Chief Executive Officer of the "
+        "Toronto-Dominion Bank.");
+    CAPTURE(got);
+    CHECK(got.find("Officer:") == std::string::npos);
+    CHECK(got.find("President:") == std::string::npos);
+    CHECK(got.find(" Toronto-Dominion Bank:ORG") != std::string::npos);
+  }
+
   TEST_CASE("A legal form after a comma ends the company's name") {
     // Tokens: Kelp(0) Wisp(1) ,(2) LLC(3) is(4) small(5) .(6) Lamp(7) ,(8)
     // PC(9) makers(10) grew(11) .(12) Dune(13) ,(14) PC(15) .(16)
