@@ -8,8 +8,16 @@
 # its records (docs/), which the plain indexer stores as document data, so
 # the whole database is printed too.
 #
-#   bench/index.sh [BBC_JSONL] [BUILD_DIR]
+#
+# The machine's speed can change from one minute to the next (on shared
+# machines we saw the same plain run take 24 s and then 36 s), so each
+# indexing run is repeated ROUNDS times (default 3), plain and dossier in
+# turn, and the figures are the medians; the ratio of each round is printed
+# too.
+#
+#   bench/index.sh [BBC_JSONL] [BUILD_DIR]      (ROUNDS=N in the environment)
 set -euo pipefail
+rounds=${ROUNDS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$root/../shared/data/bbc/bbc.jsonl}
 build=${2:-$root/build}
@@ -39,14 +47,24 @@ text_bytes() {
   python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$1"
 }
 
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
 declare -A result
 for scale in 1 20; do
   input=$corpus
   [ "$scale" = 20 ] && input=$tmp/x20.jsonl
   bytes=$(text_bytes "$input")
   articles=$(wc -l < "$input")
-  read -r p_s p_rss < <(run "$bin/bench_plain_xapian" "$input" "$tmp/plain$scale")
-  read -r d_s d_rss < <(run "$bin/dossier" index --quiet --db "$tmp/dossier$scale" "$input")
+  p_times=(); d_times=(); p_rsses=(); d_rsses=()
+  for round in $(seq "$rounds"); do
+    rm -rf "$tmp/plain$scale" "$tmp/dossier$scale"
+    read -r p_s p_rss < <(run "$bin/bench_plain_xapian" "$input" "$tmp/plain$scale")
+    read -r d_s d_rss < <(run "$bin/dossier" index --quiet --db "$tmp/dossier$scale" "$input")
+    p_times+=("$p_s"); d_times+=("$d_s"); p_rsses+=("$p_rss"); d_rsses+=("$d_rss")
+    echo "   ${scale}x round $round: plain ${p_s} s, dossier ${d_s} s, ratio $(python3 -c "print(f'{$p_s/$d_s:.2f}')")" >&2
+  done
+  p_s=$(median "${p_times[@]}"); d_s=$(median "${d_times[@]}")
+  p_rss=$(median "${p_rsses[@]}"); d_rss=$(median "${d_rsses[@]}")
   p_size=$(du -sb "$tmp/plain$scale" | cut -f1)
   d_size=$(du -sb "$tmp/dossier$scale/xapian" | cut -f1)
   g_size=$(du -sb "$tmp/dossier$scale/graph" | cut -f1)
@@ -54,8 +72,9 @@ for scale in 1 20; do
   result[$scale]="$bytes $articles $p_s $p_rss $p_size $d_s $d_rss $d_size $g_size $r_size"
 done
 
-python3 - "${result[1]}" "${result[20]}" <<'PY'
+python3 - "$rounds" "${result[1]}" "${result[20]}" <<'PY'
 import sys
+rounds = int(sys.argv.pop(1))
 rows = {}
 for scale, line in zip((1, 20), sys.argv[1:]):
     b, n, ps, prss, psize, ds, drss, dsize, gsize, rsize = map(float, line.split())
@@ -67,7 +86,7 @@ for scale, r in rows.items():
     print(f"-- {scale}x: {int(r['n'])} articles, {r['b']/mb:.1f} MB of text")
     print(f"{'articles/s':24}{r['n']/r['ps']:16.0f}{r['n']/r['ds']:16.0f}{r['ps']/r['ds']:10.2f}")
     print(f"{'MB/s':24}{r['b']/mb/r['ps']:16.2f}{r['b']/mb/r['ds']:16.2f}{r['ps']/r['ds']:10.2f}")
-    print(f"{'seconds':24}{r['ps']:16.1f}{r['ds']:16.1f}")
+    print(f"{f'seconds (median of {rounds})':24}{r['ps']:16.1f}{r['ds']:16.1f}")
     print(f"{'peak RSS (MiB)':24}{r['prss']/1024:16.0f}{r['drss']/1024:16.0f}")
     print(f"{'index / text':24}{r['psize']/r['b']:16.2f}{r['dsize']/r['b']:16.2f}")
     print(f"{'records (docs/) / text':24}{'':16}{r['rsize']/r['b']:16.2f}")
