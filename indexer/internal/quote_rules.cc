@@ -672,8 +672,17 @@ void RuleRunner::OnAccordingTo(std::uint32_t cue) {
     return;
   }
   const Range speaker{cue + 2, e};
+  // "According to X, ..." and "Sales, according to X, fell ..." report what
+  // follows; "..., according to Brian Wieser, an analyst at Y" the clause
+  // before (after X comes X's description), unless that is only a short
+  // opening phrase ("In 2015, according to X, ...").
+  const std::uint32_t comma_before = cue > sb && Is(cue - 1, ",") ? cue - 1 : cue;
+  const bool clause_before = comma_before > sb &&
+                             CountWords(sb, comma_before) >= 4 &&
+                             !IntroPhrase(sb, comma_before);
   if (Is(e, ",") && CountWords(e + 1, se) >= 3 &&
-      (cue == sb || Is(cue - 1, ",") || CountWords(sb, cue) <= 2)) {
+      (cue == sb || CountWords(sb, cue) <= 2 ||
+       (Is(cue - 1, ",") && !clause_before))) {
     Emit(Bytes(e + 1, se), cue, 2, speaker, QuoteKind::kIndirect,
          "according-to-before");
     return;

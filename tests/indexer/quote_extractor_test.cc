@@ -223,6 +223,17 @@ TEST_SUITE("indexer/QuoteExtractor") {
           "sales fell by a third|the report|According to|indirect");
     CHECK(Extract("Sales fell by a third, according to the report.") ==
           "Sales fell by a third|the report|according to|indirect");
+    // After the source comes its description, not the report.
+    CHECK(Extract("Fox made $1.6 billion in profit last year, according to "
+                  "Brian Wieser, an analyst at Pivotal Research.") ==
+          "Fox made $1.6 billion in profit last year|Brian Wieser|"
+          "according to|indirect");
+    // In the middle of its clause, or after an opening phrase.
+    CHECK(Extract("Sales, according to the report, fell by a third.") ==
+          "fell by a third|the report|according to|indirect");
+    CHECK(Extract("In the first quarter, according to the report, sales fell "
+                  "by a third.") ==
+          "sales fell by a third|the report|according to|indirect");
   }
 
   TEST_CASE("A partial quotation inside reported speech makes a mixed quote") {
