@@ -500,10 +500,24 @@ void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info) {
   if (info.form == CueForm::kBase && !before) {
     return;
   }
-  // "...," X said / "...," said X
+  // "...," X said / "...," said X / "...," press secretary X said
   std::uint32_t back = before ? before->first : cue;
   if (back > 0 && Is(back - 1, ",")) {
     --back;
+  }
+  if (before && back > 0 && QuoteClosingAt(back - 1) < 0) {
+    // Words describing the speaker between the quotation and the name.
+    for (std::uint32_t k = back; k > 0 && back - k < 6; --k) {
+      if (QuoteClosingAt(k - 1) >= 0) {
+        back = k;
+        break;
+      }
+      const std::string& w = toks_[k - 1].lower;
+      if (!Word(k - 1) || (IsFunctionWord(w) && w != "of") || LookupCue(w) ||
+          IsSpeakerPronoun(w)) {
+        break;
+      }
+    }
   }
   const int closed = back > 0 ? QuoteClosingAt(back - 1) : -1;
   if (closed >= 0 && owner_[closed] < 0) {
@@ -752,9 +766,16 @@ void RuleRunner::ClaimOrphans() {
       c.speaker_first = subject->first;
       c.speaker_last = subject->last;
       c.rule = after_colon ? "direct-colon" : "direct-partial";
-    } else if (previous != nullptr && previous->kind != QuoteKind::kIndirect &&
+    } else if (previous != nullptr &&
                previous->speaker_last > previous->speaker_first &&
-               toks_[previous->speaker_first].paragraph + 1 >= open.paragraph) {
+               // An indirect report speaks for the next quotation in its
+               // own paragraph only ('..." Clark said, noting he would
+               // support them. "We've developed a deep bench."').
+               (previous->kind != QuoteKind::kIndirect
+                    ? toks_[previous->speaker_first].paragraph + 1 >=
+                          open.paragraph
+                    : toks_[previous->speaker_first].paragraph ==
+                          open.paragraph)) {
       c.speaker = previous->speaker;
       c.speaker_first = previous->speaker_first;
       c.speaker_last = previous->speaker_last;

@@ -67,6 +67,36 @@ TEST_SUITE("indexer/QuoteExtractor") {
                   "told reporters.") == "We will win,|Smith|told|direct");
   }
 
+  TEST_CASE("Words describing the speaker may stand between quote and name") {
+    CHECK(Extract("\"It is the same attack,\" Clinton press secretary Brian "
+                  "Fallon said, in the segment on Monday.") ==
+          "It is the same attack,|Brian Fallon|said|direct");
+    CHECK(Extract("\"We should lay off him,\" Senate minority leader Harry "
+                  "Reid told reporters in Washington.") ==
+          "We should lay off him,|Harry Reid|told|direct");
+  }
+
+  TEST_CASE("A quotation continues the speaker of a report in its paragraph") {
+    const std::string text =
+        "\"That is the question,\" Clark said, noting he would support any "
+        "of the others. \"We have a deep bench here.\"\n\nAnalysts said the "
+        "race was close. \"Nobody knows.\"";
+    ArticleAnalysis a;
+    ExtractQuotes(text, &a);
+    std::string bench_speaker = "?";
+    std::string nobody_speaker = "?";
+    for (const Quote& q : a.quotes) {
+      if (Cut(text, q.content) == "We have a deep bench here.") {
+        bench_speaker = std::string(Cut(text, q.speaker));
+      }
+      if (Cut(text, q.content) == "Nobody knows.") {
+        nobody_speaker = std::string(Cut(text, q.speaker));
+      }
+    }
+    CHECK(bench_speaker == "Clark");
+    CHECK(nobody_speaker == "Analysts");
+  }
+
   TEST_CASE("A quotation continues into a paragraph that reopens it") {
     const std::string text =
         "Smith said: \"The first part ends here.\n\n\"The second part "
