@@ -522,7 +522,9 @@ void RuleRunner::OnCue(std::uint32_t cue, std::uint32_t cue_len, CueInfo info) {
   const int closed = back > 0 ? QuoteClosingAt(back - 1) : -1;
   if (closed >= 0 && owner_[closed] < 0) {
     const std::uint32_t last_inside = back - 2;
-    const std::uint32_t tail = after ? after->last : cue + cue_len;
+    // Past the listener: "''...?'' he asked me." ends with the cue.
+    const std::uint32_t tail = SkipListener(
+        after ? after->last : cue + cue_len, SentenceEnd(cue), info);
     // "Win." Smith said the ... starts a new sentence of its own; "Win."
     // Smith said (at a rally / on Monday / .) still reports the quotation.
     const bool ends_clause =

@@ -65,6 +65,8 @@ TEST_SUITE("indexer/QuoteExtractor") {
           "We will win,|the spokesman|added|direct");
     CHECK(Extract("\"We will win,\" Smith, a senior adviser to the mayor, "
                   "told reporters.") == "We will win,|Smith|told|direct");
+    CHECK(Extract("''Do we have to discuss it?'' he asked me.") ==
+          "Do we have to discuss it?|he|asked|direct");
   }
 
   TEST_CASE("Words describing the speaker may stand between quote and name") {
