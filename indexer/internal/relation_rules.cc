@@ -840,6 +840,32 @@ class SentenceRules {
       const bool agent_is_tail = trigger.phrase.ends_with(" by");
       const int agent_mask = agent_is_tail ? kOrgMask : head_mask;
       int agent = NextArg(units_, by + 1, agent_mask, 4);
+      // "founded by a Pakistani businessman, Haji Abdul Razzak Yaqoob": a
+      // description, a comma, then the name.
+      if (!agent_is_tail && (agent < 0 || units_[agent].kind != ArgKind::kPerson)) {
+        for (int probe = by + 1;
+             probe < static_cast<int>(units_.size()) - 1 && probe <= by + 6;
+             ++probe) {
+          if (IsWord(units_, probe, ",")) {
+            if (probe > by + 1 &&
+                units_[probe + 1].kind == ArgKind::kPerson &&
+                units_[probe + 1].is_arg() && !units_[probe + 1].pronoun) {
+              agent = probe + 1;
+            }
+            break;
+          }
+          // A name used as a modifier ("a Pakistani businessman") may
+          // stand in the description; a person or a name alone may not.
+          const bool modifier = units_[probe].is_arg() &&
+                                units_[probe].kind != ArgKind::kPerson &&
+                                units_[probe + 1].is_word() &&
+                                !IsStopPunct(units_[probe + 1]);
+          if (IsStopPunct(units_[probe]) || IsClauseWord(units_[probe]) ||
+              (units_[probe].is_arg() && !modifier)) {
+            break;
+          }
+        }
+      }
       // "led by Mr Glazer's two sons": the agent is what the possessive
       // qualifies, which is no argument here.
       if (agent >= 0 && units_[agent].possessive && !units_[agent].pronoun &&
@@ -849,12 +875,20 @@ class SentenceRules {
       }
       // "by Unification Church founder Sun Myung Moon": the person the
       // role noun introduces.
+      // "by its director Mr. Sunil Dhadwe": past a role and a title.
       if (agent >= 0 && !agent_is_tail &&
-          units_[agent].kind != ArgKind::kPerson &&
-          agent + 2 < static_cast<int>(units_.size()) &&
-          units_[agent + 1].is_word() &&
-          units_[agent + 2].kind == ArgKind::kPerson) {
-        agent += 2;
+          units_[agent].kind != ArgKind::kPerson) {
+        for (int probe = agent + 2;
+             probe < static_cast<int>(units_.size()) && probe <= agent + 3;
+             ++probe) {
+          if (!units_[probe - 1].is_word() || IsStopPunct(units_[probe - 1])) {
+            break;
+          }
+          if (units_[probe].kind == ArgKind::kPerson && units_[probe].is_arg()) {
+            agent = probe;
+            break;
+          }
+        }
       }
       if (agent < 0) {
         return;
@@ -926,12 +960,17 @@ class SentenceRules {
       // came before it, a few words ("political party") allowed between.
       int with = tails.back() >= end ? tails.back() + 1 : end;
       const int size = static_cast<int>(units_.size());
-      for (int probe = with; probe < std::min(with + 3, size); ++probe) {
+      for (int probe = with; probe < std::min(with + 5, size); ++probe) {
         if (IsWord(units_, probe, "with")) {
           with = probe;
           break;
         }
-        if (!units_[probe].is_word() || IsStopPunct(units_[probe])) {
+        // "co-founded X at Rutgers with Y": a place or host between.
+        const bool hosted = units_[probe].is_arg() && probe > with &&
+                            (IsWord(units_, probe - 1, "at") ||
+                             IsWord(units_, probe - 1, "in"));
+        if ((!units_[probe].is_word() && !hosted) ||
+            IsStopPunct(units_[probe])) {
           break;
         }
       }

@@ -473,6 +473,13 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
         word_end = std::min<std::size_t>(
             word_end, analysis.mentions[mention_ids[next_mention]].span.begin);
       }
+      // "Mr." is one word: its period ends no sentence or phrase.
+      if (word_end < end && text[word_end] == '.' &&
+          IsOneOf(Lower(text.substr(pos, word_end - pos)),
+                  {"mr", "mrs", "ms", "dr", "prof", "messrs", "gen", "sen",
+                   "rep", "gov", "rev", "st"})) {
+        ++word_end;
+      }
       Unit unit;
       unit.span = {static_cast<std::uint32_t>(pos),
                    static_cast<std::uint32_t>(word_end)};

@@ -207,6 +207,33 @@ TEST_SUITE("indexer/RelationExtractor") {
                   "[Ana Diaz|P].",
                   NoImplied()) ==
           "FOUNDED(Ana Diaz>Brightwave) FOUNDED(Tom Reed>Brightwave)");
+    // A description before the name, with a name as its modifier.
+    CHECK(Extract("[Kelp Group|O] is a company founded by a [Pakistani|O] "
+                  "businessman, [Haji Yaqoob|P].",
+                  NoImplied()) == "FOUNDED(Haji Yaqoob>Kelp Group)");
+    // A role and a title before the name ("Mr." ends no phrase; the
+    // markup splits sentences at ". ", so this one is made by hand).
+    Marked article = Parse(
+        "[Brightwave|O] was established in 2000 by its director Mr. [Sunil "
+        "Dhadwe|P].");
+    article.analysis.sentences.assign(
+        1, {{0, static_cast<std::uint32_t>(article.text.size())}, 0, 0});
+    ExtractRelations(article.text, NoImplied(), &article.analysis);
+    std::vector<std::string> founded;
+    for (const Relation& relation : article.analysis.relations) {
+      if (relation.type == RelationType::kFounded) {
+        founded.push_back(Surface(article.text, relation.head) + ">" +
+                          Surface(article.text, relation.tail));
+      }
+    }
+    CHECK(founded == std::vector<std::string>{"Sunil Dhadwe>Brightwave"});
+  }
+
+  TEST_CASE("co-founded X at a host with a partner: the partner founded X") {
+    CHECK(Extract("He co-founded the [Kelp Institute|O] at [Rutgers|O] with "
+                  "[Ana Diaz|P].",
+                  NoImplied()) ==
+          "FOUNDED(Ana Diaz>Kelp Institute) FOUNDED(He>Kelp Institute)");
   }
 
   TEST_CASE("relative clauses: who founded, which Y founded") {
