@@ -780,6 +780,18 @@ class SentenceRules {
             return;  // the role is a relative's
           }
         }
+        // "X is the wife of Y and the co-founder of Z": Y is only named in
+        // a kinship phrase; the coordinated role is the subject's.
+        if (head >= 2 && IsKinshipOf(units_, head - 2)) {
+          bool coordinated = false;
+          for (int idx = head + 1; idx < from && !coordinated; ++idx) {
+            coordinated = IsWord(units_, idx, "and");
+          }
+          const int subject = coordinated ? SubjectBefore(head - 2) : -1;
+          if (subject >= 0) {
+            head = subject;
+          }
+        }
         heads = CoordinatedBefore(units_, head, kPersonMask);
       }
     } else {

@@ -140,6 +140,11 @@ TEST_SUITE("indexer/RelationExtractor") {
                   NoImplied()) == "");
     CHECK(Extract("[Ana Diaz|P], the founder of [Brightwave|O], spoke.",
                   NoImplied()) == "FOUNDED(Ana Diaz>Brightwave)");
+    // The relative is named only in the kinship phrase; a role coordinated
+    // after it is the subject's.
+    CHECK(Extract("[Ana Diaz|P] is the wife of [Tom Reed|P] and the "
+                  "co-founder of [Brightwave|O].",
+                  NoImplied()) == "FOUNDED(Ana Diaz>Brightwave)");
   }
 
   TEST_CASE("a role nobody in particular holds names no employer") {
