@@ -175,15 +175,31 @@ void Builder::RecordAcronym(const Mention& m, int entity) {
     return;
   }
   const std::size_t close = text.find(')', p + 2);
-  if (close == std::string_view::npos || close - p > 12) {
+  if (close == std::string_view::npos || close - p > 24) {
     return;
   }
-  const std::string acronym =
-      internal::AcronymForm(text.substr(p + 2, close - p - 2));
+  std::string_view inside = text.substr(p + 2, close - p - 2);
+  // "Apple Inc. (NASDAQ: AAPL)": the stock ticker after the exchange.
+  std::string exchange;
+  if (const std::size_t colon = inside.find(':');
+      m.type == EntityType::kOrg && colon != std::string_view::npos) {
+    exchange = std::string(inside.substr(0, colon));
+    inside = inside.substr(colon + 1);
+    while (!inside.empty() && inside.front() == ' ') {
+      inside.remove_prefix(1);
+    }
+  } else if (close - p > 12) {
+    return;
+  }
+  const std::string acronym = internal::AcronymForm(inside);
+  const auto at = static_cast<std::size_t>(inside.data() - text.data());
   if (!acronym.empty()) {
     acronyms.emplace_back(acronym, entity);
     AddAlias(entity, acronym,
-             "acronym defined at byte " + std::to_string(p + 2));
+             exchange.empty()
+                 ? "acronym defined at byte " + std::to_string(at)
+                 : "stock ticker on " + exchange + " at byte " +
+                       std::to_string(at));
   }
 }
 

@@ -348,6 +348,52 @@ void MarkListedOrganisations(const std::vector<std::string_view>& words,
   }
 }
 
+bool IsStockExchange(std::string_view w) {
+  return IsOneOf(w, {"NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX", "TSXV",
+                     "TSX-V", "LSE", "ASX", "HKSE", "HKEX", "SGX", "NSE",
+                     "BSE", "OTC", "OTCQB", "OTCQX", "Euronext", "XETRA",
+                     "FWB", "JSE", "NZX", "KRX", "SSE", "SZSE", "TYO", "TSE"});
+}
+
+// "Apple Inc. (NASDAQ: AAPL)": the exchange is no entity of the article,
+// and the ticker is the company's (coreference makes it an alias). Drops
+// candidates on the exchange and adds the ticker as an ORG.
+void MarkStockTickers(const std::vector<std::string_view>& words,
+                      std::uint32_t begin, std::uint32_t end,
+                      std::vector<Candidate>* candidates,
+                      std::vector<std::size_t>* sentence_of,
+                      std::size_t sentence) {
+  for (std::uint32_t i = begin; i + 4 < end; ++i) {
+    if (words[i] != "(" || !IsStockExchange(words[i + 1]) ||
+        words[i + 2] != ":" || words[i + 4] != ")") {
+      continue;
+    }
+    const std::string_view ticker = words[i + 3];
+    const bool ticker_like =
+        !ticker.empty() && ticker.size() <= 10 && StartsUpper(ticker) &&
+        std::all_of(ticker.begin(), ticker.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
+        });
+    // Only right after an organisation's name.
+    const auto named = std::find_if(
+        candidates->begin(), candidates->end(),
+        [&](const Candidate& c) { return c.last == i && c.type == EntityType::kOrg; });
+    if (!ticker_like || named == candidates->end()) {
+      continue;
+    }
+    for (std::size_t k = candidates->size(); k-- > 0;) {
+      const Candidate& c = (*candidates)[k];
+      if (c.first < i + 4 && i + 1 < c.last) {
+        candidates->erase(candidates->begin() + static_cast<std::ptrdiff_t>(k));
+        sentence_of->erase(sentence_of->begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    }
+    candidates->push_back(Candidate{i + 3, i + 4, EntityType::kOrg, true});
+    sentence_of->push_back(sentence);
+    i += 4;
+  }
+}
+
 EntityType TypeOfLabel(int label) {
   switch (LabelType(label)) {
     case 0:
@@ -469,6 +515,8 @@ void AppendMentions(std::string_view text,
     // Anthropic"; "labs such as DeepSeek"): every name listed is one.
     MarkListedOrganisations(words, sentence.first_token, end, &candidates,
                             &sentence_of, s);
+    MarkStockTickers(words, sentence.first_token, end, &candidates,
+                     &sentence_of, s);
     // University short names the tagger missed, in academic sentences.
     for (std::uint32_t i = sentence.first_token; i < end; ++i) {
       if (StartsLower(words[i]) || !IsUniversityShortName(words[i])) {

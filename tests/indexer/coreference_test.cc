@@ -111,6 +111,28 @@ TEST_SUITE("indexer/Coreference") {
     CHECK(a.entities[1].reasons.front().starts_with("acronym defined at"));
   }
 
+  TEST_CASE("A stock ticker after an organization is its alias") {
+    const std::string text =
+        "Cathay Bank is a unit of Cathay General Bancorp (NASDAQ: CATY). "
+        "CATY rose. Apple Inc. (NYSE:AAPL) fell.";
+    ArticleAnalysis a;
+    Add(text, "Cathay Bank", EntityType::kOrg, &a);
+    Add(text, "Cathay General Bancorp", EntityType::kOrg, &a);
+    Add(text, "CATY", EntityType::kOrg, &a);
+    Add(text, "CATY", EntityType::kOrg, &a, 1);
+    Add(text, "Apple Inc.", EntityType::kOrg, &a);
+    Add(text, "AAPL", EntityType::kOrg, &a);
+    ResolveEntities(text, &a);
+    REQUIRE(a.entities.size() == 3);
+    CHECK(a.mentions[2].entity == 1);
+    CHECK(a.mentions[3].entity == 1);
+    CHECK(a.mentions[5].entity == 2);
+    CHECK(Render(a).find("CATY (stock ticker on NASDAQ at byte 57)") !=
+          std::string::npos);
+    CHECK(Render(a).find("AAPL (stock ticker on NYSE at byte 92)") !=
+          std::string::npos);
+  }
+
   TEST_CASE("Initials join a place or org without a definition") {
     const std::string text = "The United States grew. The U.S. economy too.";
     ArticleAnalysis a;

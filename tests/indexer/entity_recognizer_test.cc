@@ -141,6 +141,17 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find(" Toronto-Dominion Bank:ORG") != std::string::npos);
   }
 
+  TEST_CASE("A stock ticker is the company's; the exchange is no entity") {
+    const std::string got = Render(
+        "Cathay Bank is a subsidiary of Cathay General Bancorp (NASDAQ: "
+        "CATY). Shares of Apple Inc. (NYSE: AAPL) rose 3 percent.");
+    CAPTURE(got);
+    CHECK(got.find("NASDAQ:") == std::string::npos);
+    CHECK(got.find("NYSE:") == std::string::npos);
+    CHECK(got.find(" CATY:ORG/COMPANY ") != std::string::npos);
+    CHECK(got.find(" AAPL:ORG/COMPANY ") != std::string::npos);
+  }
+
   TEST_CASE("A legal form after a comma ends the company's name") {
     // Tokens: Kelp(0) Wisp(1) ,(2) LLC(3) is(4) small(5) .(6) Lamp(7) ,(8)
     // PC(9) makers(10) grew(11) .(12) Dune(13) ,(14) PC(15) .(16)
