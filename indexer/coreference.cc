@@ -13,9 +13,10 @@
 //      ("Hillary Rodham Clinton") joins;
 //   3. PERSON single word: surname, else first name, of the most recently
 //      mentioned person (so two Clintons stay apart);
-//   4. ORG/PLACE: an acronym the text defined ("... Commission (FTC)"), the
-//      initials of an entity's name ("U.S."), or a name that extends or
-//      shortens an entity's name at a word boundary ("Alibaba Group").
+//   4. ORG/PLACE: an acronym the text defined ("... Commission (FTC)") or
+//      a stock ticker ("Apple Inc. (NASDAQ: AAPL)"), the initials of an
+//      entity's name ("U.S."), or a name that extends or shortens an
+//      entity's name at a word boundary ("Alibaba Group").
 // Otherwise the mention starts a new entity.
 
 namespace dossier::indexer {
