@@ -209,6 +209,17 @@ void ApplyCues(const std::vector<std::string_view>& words,
   if (c->type != EntityType::kOrg && HasOrganisationWord(name)) {
     c->type = EntityType::kOrg;  // "Harvard University" is never a place
   }
+  // "Lumen Scan, a startup that ...": what a company noun describes in an
+  // apposition is a company, whatever the name looks like.
+  const std::uint32_t sentence_end =
+      sentence.first_token + sentence.token_count;
+  if (c->type == EntityType::kPerson && c->last + 2 < sentence_end &&
+      words[c->last] == "," &&
+      IsOneOf(Lower(words[c->last + 1]), {"a", "an"}) &&
+      IsCompanyNoun(Lower(words[c->last + 2]))) {
+    c->type = EntityType::kOrg;
+    c->strong = true;
+  }
   if (c->type != EntityType::kMisc && IsUniversityShortName(name) &&
       sentence_text->Academic()) {
     c->type = EntityType::kOrg;
@@ -287,23 +298,31 @@ std::uint32_t SpeakerOfSplit(const std::vector<std::string_view>& words,
 }
 
 // Rule 3b: the names listed after a plural organisation noun and
-// "including", "such as" or "like" are organisations; a listed name the
-// tagger missed becomes a candidate. The list ends at the first word that
-// is neither a name nor a separator.
+// "including", "such as" or "like", or after "stakes in", are
+// organisations; a listed name the tagger missed becomes a candidate. The
+// list ends at the first word that is neither a name nor a separator.
 void MarkListedOrganisations(const std::vector<std::string_view>& words,
                              std::uint32_t begin, std::uint32_t end,
                              std::vector<Candidate>* candidates,
                              std::vector<std::size_t>* sentence_of,
                              std::size_t sentence) {
   for (std::uint32_t i = begin; i + 1 < end; ++i) {
-    if (!IsPluralOrgNoun(Lower(words[i]))) {
+    const std::string noun = Lower(words[i]);
+    // "with stakes in Stratus Lens in Munich and Lumen Scan in Dublin":
+    // what one holds a stake in is a company, unless it is a place ("a
+    // stake in China's biggest bank").
+    const bool stake = (noun == "stake" || noun == "stakes") &&
+                       Lower(words[i + 1]) == "in";
+    if (!stake && !IsPluralOrgNoun(noun)) {
       continue;
     }
     std::uint32_t j = i + 1;
     if (words[j] == ",") {
       ++j;
     }
-    if (j < end && Lower(words[j]) == "including") {
+    if (stake) {
+      ++j;
+    } else if (j < end && Lower(words[j]) == "including") {
       ++j;
     } else if (j + 1 < end && Lower(words[j]) == "such" &&
                Lower(words[j + 1]) == "as") {
@@ -326,12 +345,26 @@ void MarkListedOrganisations(const std::vector<std::string_view>& words,
         ++k;
       }
       bool covered = false;
+      bool place = false;
       for (Candidate& c : *candidates) {
         if (c.first < k && j < c.last) {
           covered = true;
+          if (stake && c.type == EntityType::kPlace) {
+            place = true;
+            continue;
+          }
           c.type = EntityType::kOrg;  // "firms such as Goldman Sachs"
           c.strong = true;
+          // The listed name is the whole capitalized run: the tagger may
+          // have left a word of it out ("Stratus Lens" tagged "Lens").
+          if (j <= c.first && c.last <= k && k - j <= 4) {
+            c.first = j;
+            c.last = k;
+          }
         }
+      }
+      if (place) {
+        break;
       }
       if (!covered) {
         candidates->push_back(Candidate{j, k, EntityType::kOrg, true});
@@ -343,6 +376,16 @@ void MarkListedOrganisations(const std::vector<std::string_view>& words,
       if (j + 1 < end && (words[j] == "'s" || words[j] == "\xE2\x80\x99s") &&
           StartsUpper(words[j + 1])) {
         ++j;
+      }
+      // "Stratus Lens in Munich and Lumen Scan in Dublin": where a listed
+      // name is based is no part of the list; the list goes on after it.
+      if (j + 1 < end && (words[j] == "in" || words[j] == "of" ||
+                          words[j] == "from") &&
+          StartsUpper(words[j + 1])) {
+        j += 2;
+        while (j < end && StartsUpper(words[j])) {
+          ++j;
+        }
       }
     }
   }

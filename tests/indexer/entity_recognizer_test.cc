@@ -152,6 +152,21 @@ TEST_SUITE("indexer/EntityRecognizer") {
     CHECK(got.find(" AAPL:ORG/COMPANY ") != std::string::npos);
   }
 
+  TEST_CASE("What one holds stakes in, and what a company noun describes, "
+            "is a company") {
+    const std::string got = Render(
+        "Harbor Lane Capital was among the most active investors, with "
+        "stakes in Stratus Lens in Munich and Lumen Scan in Dublin. The "
+        "fund also bought a stake in China's biggest bank. The lab has spun "
+        "out Lumen Scan, a startup that reads scans.");
+    CAPTURE(got);
+    CHECK(got.find(" Stratus Lens:ORG") != std::string::npos);
+    CHECK(got.find(" Lumen Scan:ORG") != std::string::npos);
+    CHECK(got.find("Lumen Scan:PERSON") == std::string::npos);
+    CHECK(got.find(" Munich:PLACE ") != std::string::npos);
+    CHECK(got.find(" China:PLACE ") != std::string::npos);
+  }
+
   TEST_CASE("A legal form after a comma ends the company's name") {
     // Tokens: Kelp(0) Wisp(1) ,(2) LLC(3) is(4) small(5) .(6) Lamp(7) ,(8)
     // PC(9) makers(10) grew(11) .(12) Dune(13) ,(14) PC(15) .(16)
