@@ -106,13 +106,19 @@ Result<std::optional<ArticleRecord>> LoadRecord(const KvStore& kv,
   return std::optional<ArticleRecord>(std::move(record));
 }
 
-// Step 2: sets each entity's id, via and split_name from the overrides.
-Status Resolve(const KvStore& kv, std::string_view article,
+// Step 2: sets each entity's id, via and split_name from the overrides;
+// `has_overrides` false skips their lookups (a store nobody merged or split
+// in: two reads per entity of every article otherwise).
+Status Resolve(const KvStore& kv, std::string_view article, bool has_overrides,
                ArticleRecord* record) {
   for (internal::RecordEntity& e : record->entities) {
     e.via.clear();
     e.split_name.clear();
     std::uint64_t id = internal::BaseId(e);
+    if (!has_overrides) {
+      e.id = id;
+      continue;
+    }
     Result<std::optional<std::string>> split =
         kv.Get(Cf::kOverrides, internal::SplitOverrideKey(id, article));
     if (!split.has_value()) {
@@ -192,8 +198,19 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(
     return kv.error();
   }
   DOSSIER_RETURN_IF_ERROR(CheckVersion(**kv, dir, options.read_only));
-  return std::unique_ptr<GraphStore>(
+  // Overrides change only through a writer, and one process writes at a
+  // time (RocksDB's lock): what this open sees stays true until this
+  // instance merges or splits.
+  bool has_overrides = false;
+  DOSSIER_RETURN_IF_ERROR((*kv)->Scan(Cf::kOverrides, "",
+                                      [&](std::string_view, std::string_view) {
+                                        has_overrides = true;
+                                        return false;
+                                      }));
+  auto store = std::unique_ptr<GraphStore>(
       new GraphStore(std::move(kv.value()), options));
+  store->has_overrides_ = has_overrides;
+  return store;
 }
 
 Status GraphStore::PutArticle(const Article& article,
@@ -211,7 +228,8 @@ Status GraphStore::PutArticle(const Article& article,
   if (!record.has_value()) {
     return record.error().WithContext("article " + article.id);
   }
-  DOSSIER_RETURN_IF_ERROR(Resolve(*kv_, article.id, &record.value()));
+  DOSSIER_RETURN_IF_ERROR(
+      Resolve(*kv_, article.id, has_overrides_, &record.value()));
   Result<std::optional<ArticleRecord>> old = LoadRecord(*kv_, article.id);
   if (!old.has_value()) {
     return old.error();
@@ -242,7 +260,7 @@ Status GraphStore::ReapplyArticle(std::string_view id) {
     return Status::Ok();
   }
   ArticleRecord updated = **old;
-  DOSSIER_RETURN_IF_ERROR(Resolve(*kv_, id, &updated));
+  DOSSIER_RETURN_IF_ERROR(Resolve(*kv_, id, has_overrides_, &updated));
   if (updated == **old) {
     return Status::Ok();
   }
@@ -317,6 +335,7 @@ Status GraphStore::Merge(EntityId into, EntityId from) {
   batch.Put(Cf::kOverrides, internal::MergeOverrideKey(from), target);
   // An earlier merge the other way would now form a cycle: drop it.
   batch.Delete(Cf::kOverrides, internal::MergeOverrideKey(into));
+  has_overrides_ = true;  // before the write: a failed one may have landed
   DOSSIER_RETURN_IF_ERROR(kv_->Write(batch));
   Result<std::vector<std::string>> articles = ArticlesOf(*kv_, from);
   if (!articles.has_value()) {
@@ -362,6 +381,7 @@ Result<EntityId> GraphStore::Split(EntityId id,
       }
     }
     if (!batch.ops.empty()) {
+      has_overrides_ = true;
       DOSSIER_RETURN_IF_ERROR(kv_->Write(batch));
       touched.push_back(article);
     }

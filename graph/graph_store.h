@@ -150,6 +150,8 @@ class GraphStore {
 
   std::unique_ptr<internal::KvStore> kv_;
   GraphOptions options_;
+  // Whether the store holds any merge or split override (see Resolve).
+  bool has_overrides_ = true;
 };
 
 }  // namespace dossier::graph

@@ -493,6 +493,12 @@ TEST_SUITE("graph/GraphStore") {
     const std::string none[] = {"m1"};
     CHECK(store->Split(*split, none, "X").error().code() ==
           StatusCode::kNotFound);
+    // A later writer (a new open, as the next `dossier index`) still
+    // resolves through the stored overrides.
+    REQUIRE(store->Close().ok());
+    store = OpenStore(tmp.path());
+    REQUIRE(store->PutArticle(b.article(), b.analysis(), "h2").ok());
+    check_split();
   }
 
   TEST_CASE("Evidence sentences are stored once and survive a merge") {
