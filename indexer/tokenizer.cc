@@ -416,6 +416,10 @@ constexpr std::size_t kShortLineBytes = 40;
 
 }  // namespace
 
+bool IsTitleAbbreviation(std::string_view word) {
+  return ListedAbbrev(word) == AbbrevKind::kTitle;
+}
+
 void Tokenize(std::string_view text, ArticleAnalysis* out) {
   out->tokens.clear();
   out->sentences.clear();

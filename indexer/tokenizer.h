@@ -42,6 +42,11 @@ namespace dossier::indexer {
 // order and cover all tokens. Invalid UTF-8 bytes are tokenized as symbols.
 void Tokenize(std::string_view text, ArticleAnalysis* out);
 
+// True for a title abbreviation written without its period ("Mr", "Sen",
+// "Messrs"): the period after it belongs to it and ends no sentence, and a
+// name follows.
+bool IsTitleAbbreviation(std::string_view word);
+
 }  // namespace dossier::indexer
 
 #endif  // DOSSIER_INDEXER_TOKENIZER_H_

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "indexer/tokenizer.h"
+
 namespace dossier::indexer::internal {
 namespace {
 
@@ -473,11 +475,10 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
         word_end = std::min<std::size_t>(
             word_end, analysis.mentions[mention_ids[next_mention]].span.begin);
       }
-      // "Mr." is one word: its period ends no sentence or phrase.
+      // "Mr." is one word: its period ends no sentence or phrase (the
+      // tokenizer's list of titles).
       if (word_end < end && text[word_end] == '.' &&
-          IsOneOf(Lower(text.substr(pos, word_end - pos)),
-                  {"mr", "mrs", "ms", "dr", "prof", "messrs", "gen", "sen",
-                   "rep", "gov", "rev", "st"})) {
+          IsTitleAbbreviation(text.substr(pos, word_end - pos))) {
         ++word_end;
       }
       Unit unit;

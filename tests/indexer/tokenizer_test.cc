@@ -54,6 +54,15 @@ TEST_SUITE("indexer/Tokenize") {
     }
   }
 
+  TEST_CASE("IsTitleAbbreviation knows the titles, not other abbreviations") {
+    CHECK(IsTitleAbbreviation("Mr"));
+    CHECK(IsTitleAbbreviation("Messrs"));
+    CHECK(IsTitleAbbreviation("Sen"));
+    CHECK_FALSE(IsTitleAbbreviation("Inc"));
+    CHECK_FALSE(IsTitleAbbreviation("Jan"));
+    CHECK_FALSE(IsTitleAbbreviation("Smith"));
+  }
+
   TEST_CASE("Tokenize keeps numbers whole and splits currency signs") {
     const Case cases[] = {
         {"It cost $3.5 billion.", "It cost $ 3.5 billion ."},
