@@ -224,6 +224,10 @@ bool IsPersonTitle(std::string_view w) {
           "head"});
 }
 
+bool IsChairTitle(std::string_view w) {
+  return IsOneOf(w, {"professor", "chair", "fellow", "lecturer", "scholar"});
+}
+
 bool IsCompanySuffix(std::string_view w) {
   return IsOneOf(
       w,

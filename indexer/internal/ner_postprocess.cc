@@ -199,8 +199,7 @@ void ApplyCues(const std::vector<std::string_view>& words,
     c->strong = true;
   } else if (c->type == EntityType::kPerson &&
              IsOneOf(before, {"the", "a", "an"}) && StartsUpper(words[c->last]) &&
-             IsOneOf(after, {"professor", "chair", "fellow", "lecturer",
-                             "scholar"})) {
+             IsChairTitle(after)) {
     // "the Herman Feshbach Professor of Physics": a named chair, not the
     // person who holds it.
     c->type = EntityType::kMisc;

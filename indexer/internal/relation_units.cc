@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "indexer/internal/ner_features.h"
 #include "indexer/tokenizer.h"
 
 namespace dossier::indexer::internal {
@@ -360,7 +361,7 @@ bool IsNamedTitle(std::string_view text, const Mention& mention) {
     ++word_end;
   }
   const std::string next = Lower(text.substr(after + 1, word_end - after - 1));
-  if (!IsOneOf(next, {"professor", "chair", "fellow", "lecturer", "scholar"})) {
+  if (!IsChairTitle(next)) {
     return false;
   }
   std::size_t word_begin = mention.span.begin;
