@@ -219,10 +219,10 @@ std::optional<Range> RuleRunner::SpeakerBefore(std::uint32_t cue,
     // chairs"); "..., but it has a loyal following, said Ms. Gil" has a
     // clause of its own there, and Gil after the verb speaks.
     const std::string& opens = toks_[k + 1].lower;
+    const bool personal_pronoun =
+        IsSpeakerPronoun(opens) && opens != "who" && opens != "which";
     if (!Word(k + 1) || opens == "but" || opens == "and" || opens == "or" ||
-        opens == "so" || opens == "yet" || opens == "it" || opens == "he" ||
-        opens == "she" || opens == "they" || opens == "we" || opens == "i" ||
-        opens == "you") {
+        opens == "so" || opens == "yet" || personal_pronoun) {
       return std::nullopt;
     }
     j = k - 1;
