@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libxapian-dev librocksdb-dev libboost-graph-dev libcli11-dev doctest-dev
-  nlohmann-json3-dev libgumbo-dev zlib1g-dev
+  nlohmann-json3-dev libgumbo-dev zlib1g-dev libgoogle-perftools-dev
 )
 missing=()
 for p in "${packages[@]}"; do

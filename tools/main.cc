@@ -7,6 +7,7 @@
 
 #include "common/exit_code.h"
 #include "tools/command_registry.h"
+#include "tools/version.h"
 
 int main(int argc, char** argv) {
   using dossier::ExitCode;
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
     CLI::App app{
         "dossier: index a news archive for full-text search and build a "
         "knowledge graph of its people, companies and institutions"};
+    app.set_version_flag("--version", dossier::tools::VersionLine());
     app.require_subcommand(1);
     std::map<CLI::App*, dossier::tools::CommandRunner> runners;
     for (const dossier::tools::Command& command :
