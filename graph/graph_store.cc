@@ -26,6 +26,9 @@ using internal::KvStore;
 namespace {
 
 constexpr int kMaxMergeHops = 16;
+// At a few hundred bytes per value, at most some tens of MiB: the entities
+// a news archive names again and again fit many times over.
+constexpr std::size_t kEntityCacheEntries = std::size_t{1} << 16;
 
 // Format 2 kept an 'E' co-occurrence key for every pair of every article;
 // format 3 keeps only those of pairs a sentence names. Dropping the others
@@ -149,7 +152,7 @@ Status Resolve(const KvStore& kv, std::string_view article, bool has_overrides,
 }
 
 // Step 3: writes new_record (or the deletion when nullopt) over old_record.
-Status Store(KvStore& kv, std::string_view id,
+Status Store(KvStore& kv, internal::EntityCache* cache, std::string_view id,
              const std::optional<ArticleRecord>& old_record,
              const std::optional<ArticleRecord>& new_record) {
   const internal::Contributions empty;
@@ -158,20 +161,29 @@ Status Store(KvStore& kv, std::string_view id,
   const internal::Contributions new_c =
       new_record ? internal::Contribute(id, *new_record) : empty;
   Batch batch;
-  DOSSIER_RETURN_IF_ERROR(internal::ApplyDiff(kv, old_c, new_c, &batch));
-  if (new_record) {
-    batch.Put(Cf::kArticles, std::string(id),
-              internal::EncodeArticleRecord(*new_record));
-  } else {
-    batch.Delete(Cf::kArticles, std::string(id));
+  Status status = internal::ApplyDiff(kv, old_c, new_c, cache, &batch);
+  if (status.ok()) {
+    if (new_record) {
+      batch.Put(Cf::kArticles, std::string(id),
+                internal::EncodeArticleRecord(*new_record));
+    } else {
+      batch.Delete(Cf::kArticles, std::string(id));
+    }
+    status = kv.Write(batch);
   }
-  return kv.Write(batch);
+  if (!status.ok()) {
+    cache->Clear();  // it holds values this batch did not write
+  }
+  return status;
 }
 
 }  // namespace
 
 GraphStore::GraphStore(std::unique_ptr<KvStore> kv, const GraphOptions& options)
-    : kv_(std::move(kv)), options_(options) {}
+    : kv_(std::move(kv)),
+      options_(options),
+      entity_cache_(
+          std::make_unique<internal::EntityCache>(kEntityCacheEntries)) {}
 
 GraphStore::~GraphStore() {
   Close().IgnoreError();  // safety net; callers Close() and check
@@ -234,7 +246,7 @@ Status GraphStore::PutArticle(const Article& article,
   if (!old.has_value()) {
     return old.error();
   }
-  return Store(*kv_, article.id, *old, std::optional<ArticleRecord>(*record));
+  return Store(*kv_, entity_cache_.get(), article.id, *old, std::optional<ArticleRecord>(*record));
 }
 
 Status GraphStore::DeleteArticle(std::string_view id) {
@@ -248,7 +260,7 @@ Status GraphStore::DeleteArticle(std::string_view id) {
   if (!old->has_value()) {
     return Status::NotFound("no article " + std::string(id) + " in the graph");
   }
-  return Store(*kv_, id, *old, std::nullopt);
+  return Store(*kv_, entity_cache_.get(), id, *old, std::nullopt);
 }
 
 Status GraphStore::ReapplyArticle(std::string_view id) {
@@ -264,7 +276,7 @@ Status GraphStore::ReapplyArticle(std::string_view id) {
   if (updated == **old) {
     return Status::Ok();
   }
-  return Store(*kv_, id, *old, std::optional<ArticleRecord>(updated));
+  return Store(*kv_, entity_cache_.get(), id, *old, std::optional<ArticleRecord>(updated));
 }
 
 Result<std::optional<std::string>> GraphStore::ArticleHash(

@@ -30,6 +30,7 @@
 namespace dossier::graph {
 
 namespace internal {
+class EntityCache;
 class KvStore;
 }
 
@@ -150,6 +151,8 @@ class GraphStore {
 
   std::unique_ptr<internal::KvStore> kv_;
   GraphOptions options_;
+  // Entity values as this writer last wrote them (see contributions.h).
+  std::unique_ptr<internal::EntityCache> entity_cache_;
   // Whether the store holds any merge or split override (see Resolve).
   bool has_overrides_ = true;
 };

@@ -412,7 +412,8 @@ void DropZeros(Map* m) {
 }
 
 Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
-                     const Contributions& new_c, Batch* batch) {
+                     const Contributions& new_c, EntityCache* cache,
+                     Batch* batch) {
   std::set<std::uint64_t> ids;
   for (const auto& [id, v] : old_c.entities) {
     ids.insert(id);
@@ -428,14 +429,22 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
       continue;  // unchanged contribution
     }
     const std::string key = EntityKey(id);
-    Result<std::optional<std::string>> current = kv.Get(Cf::kEntities, key);
-    if (!current.has_value()) {
-      return current.error();
-    }
     EntityValue total;
-    if (current->has_value() && !DecodeEntity(**current, &total)) {
-      return Status::Corruption("bad entity value for id " +
-                                std::to_string(id));
+    std::optional<EntityValue>* cached =
+        cache != nullptr ? cache->Find(id) : nullptr;
+    if (cached != nullptr) {
+      if (cached->has_value()) {
+        total = std::move(**cached);  // replaced by Set below
+      }
+    } else {
+      Result<std::optional<std::string>> current = kv.Get(Cf::kEntities, key);
+      if (!current.has_value()) {
+        return current.error();
+      }
+      if (current->has_value() && !DecodeEntity(**current, &total)) {
+        return Status::Corruption("bad entity value for id " +
+                                  std::to_string(id));
+      }
     }
     if (o != old_c.entities.end()) {
       AddInto(&total, o->second, -1);
@@ -450,8 +459,14 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
     DropZeros(&total.aliases);
     if (total.articles <= 0) {
       batch->Delete(Cf::kEntities, key);
+      if (cache != nullptr) {
+        cache->Set(id, std::nullopt);
+      }
     } else {
       batch->Put(Cf::kEntities, key, EncodeEntity(total));
+      if (cache != nullptr) {
+        cache->Set(id, std::move(total));
+      }
     }
   }
   return Status::Ok();
@@ -486,8 +501,20 @@ void MergeCounterDiffs(Cf cf, const std::map<std::string, Value>& old_m,
 
 }  // namespace
 
+std::optional<EntityValue>* EntityCache::Find(std::uint64_t id) {
+  const auto it = values_.find(id);
+  return it == values_.end() ? nullptr : &it->second;
+}
+
+void EntityCache::Set(std::uint64_t id, std::optional<EntityValue> value) {
+  if (values_.size() >= max_entries_ && values_.find(id) == values_.end()) {
+    values_.clear();
+  }
+  values_[id] = std::move(value);
+}
+
 Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
-                 const Contributions& new_c, Batch* batch) {
+                 const Contributions& new_c, EntityCache* cache, Batch* batch) {
   // Owned keys: delete what the new version lacks, write what changed.
   static const std::map<std::string, std::string> kEmpty;
   for (Cf cf : {Cf::kMentions, Cf::kRelationsOut, Cf::kRelationsIn,
@@ -511,7 +538,7 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
       }
     }
   }
-  DOSSIER_RETURN_IF_ERROR(ApplyEntities(kv, old_c, new_c, batch));
+  DOSSIER_RETURN_IF_ERROR(ApplyEntities(kv, old_c, new_c, cache, batch));
   MergeCounterDiffs(
       Cf::kAliases, old_c.aliases, new_c.aliases,
       [](std::int64_t n, std::int64_t o) { return n - o; },

@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "common/annotations.h"
@@ -54,11 +56,37 @@ using CoocPairs =
     std::map<std::pair<std::uint64_t, std::uint64_t>, CoocEvidence>;
 CoocPairs CoocPairsOf(const ArticleRecord& record);
 
+// The entity values one writer last wrote, decoded. Storing an article
+// reads and rewrites the value of each of its entities, and news names the
+// same people and companies article after article: without it, those reads
+// searched a growing memtable and decoded the value again each time.
+// Correct only while every entity write of the store goes through the
+// cache's ApplyDiff calls, which holds because RocksDB admits one writer.
+// Bounded: it forgets everything when it reaches max_entries.
+class EntityCache {
+ public:
+  explicit EntityCache(std::size_t max_entries) : max_entries_(max_entries) {}
+
+  // The value of `id` as last written (nullopt: absent), or nullptr when
+  // the cache does not know it.
+  std::optional<EntityValue>* Find(std::uint64_t id);
+  void Set(std::uint64_t id, std::optional<EntityValue> value);
+  // After a failed write: what Set recorded may not be in the store.
+  void Clear() { values_.clear(); }
+  std::size_t size() const { return values_.size(); }
+
+ private:
+  std::size_t max_entries_;
+  std::unordered_map<std::uint64_t, std::optional<EntityValue>> values_;
+};
+
 // Adds to `batch` what turns the store's state with `old_c` applied into the
-// state with `new_c` applied. Reads the entities it changes from `kv`;
-// alias and co-occurrence counters change by merged differences, unread.
+// state with `new_c` applied. Reads the entities it changes from `cache`,
+// else from `kv`, and records their new values in `cache` (may be null);
+// the caller clears the cache if `batch` is then not written. Alias and
+// co-occurrence counters change by merged differences, unread.
 Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
-                 const Contributions& new_c, Batch* batch);
+                 const Contributions& new_c, EntityCache* cache, Batch* batch);
 
 }  // namespace dossier::graph::internal
 

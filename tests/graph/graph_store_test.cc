@@ -2,9 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "graph/internal/contributions.h"
 #include "graph/internal/keys.h"
 #include "graph/internal/rocks_db.h"
 #include "tests/graph/graph_fixture.h"
@@ -364,6 +367,87 @@ TEST_SUITE("graph/GraphStore") {
     CHECK(Dump(**fast) == Dump(*plain));
     CHECK(Find(**fast, "Databricks").articles == 2);
     CHECK(Find(**fast, "Konwinski").articles == 1);
+  }
+
+  TEST_CASE("A writer that keeps its entity values in memory ends exactly "
+            "as writers that read every value back from disk") {
+    // One store lives through every write, so its entity cache answers the
+    // read-modify-writes; the other is reopened before each write, so it
+    // reads every entity value from RocksDB. Puts, a changed re-put,
+    // deletes, a merge and a split, which all rewrite entity values.
+    dossier::testing::ScopedTempDir tmp;
+    auto kept = OpenStore(tmp.path() / "kept");
+    const std::filesystem::path reopened_dir = tmp.path() / "reopened";
+    { auto created = OpenStore(reopened_dir); }
+    ArticleBuilder a1 = LaudeArticle();
+    const ArticleBuilder a2 = SecondArticle();
+    ArticleBuilder a3("a3", "2025-08-01");
+    const int dbx3 = a3.Entity("Databricks", EntityType::kOrg, OrgKind::kCompany);
+    const int andy3 = a3.Entity("Andy Konwinski", EntityType::kPerson);
+    a3.Sentence("Andy Konwinski left Databricks.", {andy3, dbx3});
+    using Step = std::function<Status(GraphStore&)>;
+    const std::vector<Step> steps = {
+        [&](GraphStore& s) { return s.PutArticle(a1.article(), a1.analysis(), "h1"); },
+        [&](GraphStore& s) { return s.PutArticle(a2.article(), a2.analysis(), "h2"); },
+        [&](GraphStore& s) { return s.PutArticle(a3.article(), a3.analysis(), "h3"); },
+        [&](GraphStore& s) { return s.DeleteArticle("a2"); },
+        [&](GraphStore& s) {
+          ArticleBuilder changed = LaudeArticle();
+          changed.mutable_analysis().relations.pop_back();
+          return s.PutArticle(changed.article(), changed.analysis(), "h1b");
+        },
+        [&](GraphStore& s) { return s.PutArticle(a2.article(), a2.analysis(), "h2"); },
+        [&](GraphStore& s) {
+          Result<FindResult> laude = s.FindEntity("Laude");
+          Result<FindResult> dbx = s.FindEntity("Databricks");
+          if (!laude.has_value() || !dbx.has_value()) {
+            return Status::NotFound("Laude or Databricks");
+          }
+          return s.Merge(dbx->candidates.front().entity.id,
+                         laude->candidates.front().entity.id);
+        },
+        [&](GraphStore& s) {
+          Result<FindResult> dbx = s.FindEntity("Databricks");
+          if (!dbx.has_value()) {
+            return dbx.error();
+          }
+          const std::string articles[] = {"a3"};
+          Result<EntityId> split =
+              s.Split(dbx->candidates.front().entity.id, articles, "DBX");
+          return split.has_value() ? Status::Ok() : split.error();
+        },
+        [&](GraphStore& s) { return s.DeleteArticle("a1"); },
+        [&](GraphStore& s) { return s.PutArticle(a3.article(), a3.analysis(), "h3"); },
+    };
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      CAPTURE(i);
+      REQUIRE(steps[i](*kept).ok());
+      auto reopened = OpenStore(reopened_dir);
+      REQUIRE(steps[i](*reopened).ok());
+      CHECK(Dump(*kept) == Dump(*reopened));
+    }
+    CHECK(Find(*kept, "Andy Konwinski").articles == 1);
+  }
+
+  TEST_CASE("The entity cache knows absent values and forgets all when full") {
+    internal::EntityCache cache(2);
+    CHECK(cache.Find(1) == nullptr);
+    internal::EntityValue value;
+    value.articles = 3;
+    cache.Set(1, value);
+    cache.Set(2, std::nullopt);  // deleted: known to be absent
+    REQUIRE(cache.Find(1) != nullptr);
+    CHECK((*cache.Find(1))->articles == 3);
+    REQUIRE(cache.Find(2) != nullptr);
+    CHECK_FALSE(cache.Find(2)->has_value());
+    cache.Set(2, value);  // an id it holds never overflows it
+    CHECK(cache.size() == 2);
+    cache.Set(3, value);  // full: starts again with the new id alone
+    CHECK(cache.size() == 1);
+    CHECK(cache.Find(1) == nullptr);
+    CHECK(cache.Find(3) != nullptr);
+    cache.Clear();
+    CHECK(cache.size() == 0);
   }
 
   TEST_CASE("Re-indexing a changed article replaces its old contribution") {
