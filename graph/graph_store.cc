@@ -65,7 +65,10 @@ Status CheckVersion(KvStore& kv, const std::filesystem::path& dir,
     internal::PutFixed32(&version, internal::kFormatVersion);
     Batch batch;
     batch.Put(Cf::kMeta, std::string(internal::kMetaFormatVersion), version);
-    return kv.Write(batch);
+    DOSSIER_RETURN_IF_ERROR(kv.Write(batch));
+    // Durable now even when writes skip the log (GraphOptions::unlogged):
+    // a store that lost its version after a crash would not open.
+    return kv.Flush();
   }
   internal::Reader reader(**stored);
   std::uint32_t version = 0;
@@ -75,7 +78,11 @@ Status CheckVersion(KvStore& kv, const std::filesystem::path& dir,
   }
   if (version == 2) {
     // Readers skip the surplus keys, so a read-only open needs no upgrade.
-    return read_only ? Status::Ok() : UpgradeFrom2(kv);
+    if (read_only) {
+      return Status::Ok();
+    }
+    DOSSIER_RETURN_IF_ERROR(UpgradeFrom2(kv));
+    return kv.Flush();
   }
   if (version < internal::kFormatVersion) {
     return Status::InvalidInput(
@@ -205,6 +212,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(
   kv_options.read_only = options.read_only;
   kv_options.block_cache_bytes = options.block_cache_bytes;
   kv_options.write_mostly = options.write_mostly && !options.read_only;
+  kv_options.unlogged = options.unlogged && !options.read_only;
   Result<std::unique_ptr<KvStore>> kv = KvStore::Open(dir, kv_options);
   if (!kv.has_value()) {
     return kv.error();

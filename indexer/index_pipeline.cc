@@ -352,6 +352,8 @@ Result<IndexSummary> IndexArchives(const std::vector<std::string>& paths,
   }
   graph::GraphOptions graph_options;
   graph_options.write_mostly = true;  // the pipeline only stores articles
+  // After a crash, RepairStores below redoes what the graph lost.
+  graph_options.unlogged = true;
   Result<std::unique_ptr<graph::GraphStore>> graph =
       graph::GraphStore::Open(options.db_dir / "graph", graph_options);
   if (!graph.has_value()) {

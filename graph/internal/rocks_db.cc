@@ -120,6 +120,7 @@ struct KvStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // owned; see Close()
   bool read_only = false;
+  bool unlogged = false;
 
   rocksdb::ColumnFamilyHandle* handle(Cf cf) const {
     return handles[static_cast<int>(cf)];
@@ -141,6 +142,9 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
   db_options.max_open_files = 512;
   // A vector memtable takes one writer at a time (we have one anyway).
   db_options.allow_concurrent_memtable_write = !options.write_mostly;
+  // Without a log, only flushing all families at once keeps an article's
+  // record and its counters together across a crash.
+  db_options.atomic_flush = options.unlogged;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -187,6 +191,7 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db);
   impl->read_only = options.read_only;
+  impl->unlogged = options.unlogged && !options.read_only;
   // Drop the default CF handle; our CFs are indexed by Cf.
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
@@ -227,7 +232,9 @@ Status KvStore::Write(const Batch& batch) {
       return FromRocks(s, "building write batch");
     }
   }
-  return FromRocks(impl_->db->Write(rocksdb::WriteOptions(), &wb),
+  rocksdb::WriteOptions write_options;
+  write_options.disableWAL = impl_->unlogged;
+  return FromRocks(impl_->db->Write(write_options, &wb),
                    "writing graph store");
 }
 
@@ -260,6 +267,11 @@ Status KvStore::Compact() {
   return Status::Ok();
 }
 
+Status KvStore::Flush() {
+  return FromRocks(impl_->db->Flush(rocksdb::FlushOptions(), impl_->handles),
+                   "flushing graph store");
+}
+
 Status KvStore::ScanReverse(Cf cf, std::string_view prefix,
                             const ScanFn& fn) const {
   std::unique_ptr<rocksdb::Iterator> it(
@@ -288,9 +300,7 @@ Status KvStore::Close() {
   if (!impl_->read_only) {
     // Flush so the next open (often read-only, by a query command) does not
     // replay the write-ahead log into memtables, and scans read SST files.
-    rocksdb::FlushOptions flush;
-    result = FromRocks(impl_->db->Flush(flush, impl_->handles),
-                       "flushing graph store");
+    result = Flush();
   }
   for (rocksdb::ColumnFamilyHandle* h : impl_->handles) {
     Status s = FromRocks(impl_->db->DestroyColumnFamilyHandle(h),

@@ -74,6 +74,10 @@ struct KvOptions {
   // A Get on one of them must then copy and sort the memtable, so this is
   // for a process that only writes them (dossier index). Default: false.
   bool write_mostly = false;
+  // Writes skip the write-ahead log, and the column families flush together
+  // (atomic_flush), so a crash loses a consistent tail of the latest
+  // writes, never part of one. Default: false.
+  bool unlogged = false;
 };
 
 class KvStore {
@@ -98,6 +102,9 @@ class KvStore {
   // Rewrites every column family fully compacted; the compaction filters
   // drop zero counters.
   Status Compact();
+  // Writes every memtable to disk: what must survive a crash of an
+  // unlogged store (KvOptions::unlogged).
+  Status Flush();
   // Destroys the column family handles, then the database.
   Status Close();
 
