@@ -4,7 +4,7 @@
 //   1. per word, extend every kept sequence by every allowed label, scoring
 //      the word's static rows plus the history rows of the sequence's last
 //      two labels;
-//   2. keep the kBeamWidth best sequences with distinct last two labels;
+//   2. keep the kTrainBeamWidth best sequences with distinct last two labels;
 //   3. when learning and the gold sequence is no longer kept, stop: the
 //      gold prefix is rewarded and the best prefix penalized, word by word
 //      (weights that both use cancel); a sentence decoded right all the way
@@ -29,7 +29,7 @@ struct BeamItem {
 };
 
 // Decodes one sentence, words [begin, end) of `inst`, with the tagger's beam
-// (kBeamWidth; scores as Tagger::DecodeSentence) into (*labels)[begin, end).
+// (kTrainBeamWidth; scores as Tagger::DecodeSentence) into (*labels)[begin, end).
 // With `learn`, stops at the first word where the gold sequence leaves the
 // beam and updates the weights on the prefixes up to it (early update).
 class SentenceDecoder {
@@ -111,7 +111,7 @@ void SentenceDecoder::Decode(std::size_t begin, std::size_t end, bool learn,
     kept.clear();
     bool gold_kept = false;
     for (const BeamItem& c : candidates_) {
-      if (kept.size() == static_cast<std::size_t>(kBeamWidth)) {
+      if (kept.size() == static_cast<std::size_t>(kTrainBeamWidth)) {
         break;
       }
       const bool same_state =

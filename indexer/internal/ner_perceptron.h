@@ -1,6 +1,6 @@
 // The NER trainer's learner (used by ner_trainer.cc only): feature rows,
 // the averaged perceptron and its training as a structured perceptron over
-// sentences decoded with the tagger's beam (kBeamWidth). Not thread-safe:
+// sentences decoded with a beam of kTrainBeamWidth (ner_tagger.h). Not thread-safe:
 // a FeatureSpace and its Perceptrons belong to one thread.
 #ifndef DOSSIER_INDEXER_INTERNAL_NER_PERCEPTRON_H_
 #define DOSSIER_INDEXER_INTERNAL_NER_PERCEPTRON_H_

@@ -82,6 +82,22 @@ std::size_t SlotOf(std::uint64_t hash, std::size_t mask) {
 
 namespace {
 
+// Bit l of kAllowedAfter[prev] is set when label l may follow prev
+// (IsAllowedAfter), so a continuation loop visits only those labels.
+static_assert(kNumLabels <= 16, "label masks are 16 bits");
+const std::array<std::uint16_t, kNumLabels> kAllowedAfter = [] {
+  std::array<std::uint16_t, kNumLabels> masks{};
+  for (int prev = 0; prev < kNumLabels; ++prev) {
+    for (int l = 0; l < kNumLabels; ++l) {
+      if (IsAllowedAfter(prev, l)) {
+        masks[static_cast<std::size_t>(prev)] |=
+            static_cast<std::uint16_t>(1u << l);
+      }
+    }
+  }
+  return masks;
+}();
+
 // A label sequence in the beam, by its last label; `back` is its prefix's
 // index in the beam one word earlier (-1 at the first word).
 struct BeamItem {
@@ -385,11 +401,27 @@ void Tagger::DecodeSentence(std::size_t begin, std::size_t end, bool first_pass,
       const float* p12 = &prev12_rows_[(prev2 * kNumLabels + prev1) * kNumLabels];
       const float* word =
           scratch->blocks[i] + kHistoryBase + prev1 * kNumLabels;
+      // Every continuation's score at once (the compiler vectorizes this;
+      // the sum keeps its order, so the scores are exactly the scalar ones).
+      float candidate[kNumLabels];
       for (int l = 0; l < kNumLabels; ++l) {
-        if (!IsAllowedAfter(prev1, l)) {
-          continue;
+        candidate[l] = from.score + base[l] + p1[l] + p12[l] + word[l];
+      }
+      unsigned labels_left = kAllowedAfter[static_cast<std::size_t>(prev1)];
+      if (kept_count == kWidth) {
+        // The worst kept score only rises while the beam is full, so a
+        // continuation at or below it now is rejected below anyway: most
+        // continuations of all but the best sequences end here.
+        const float worst = kept[kWidth - 1].score;
+        unsigned above = 0;
+        for (int l = 0; l < kNumLabels; ++l) {
+          above |= static_cast<unsigned>(candidate[l] > worst) << l;
         }
-        const float score = from.score + base[l] + p1[l] + p12[l] + word[l];
+        labels_left &= above;
+      }
+      for (; labels_left != 0; labels_left &= labels_left - 1) {
+        const int l = __builtin_ctz(labels_left);
+        const float score = candidate[l];
         if (kept_count == kWidth && score <= kept[kWidth - 1].score) {
           continue;
         }

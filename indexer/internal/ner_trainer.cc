@@ -565,7 +565,7 @@ Status TrainNerModel(const NerTrainOptions& options) {
   }
   std::ostringstream description;
   description << "averaged structured perceptron, BIO, beam "
-              << internal::kBeamWidth << ", "
+              << internal::kTrainBeamWidth << ", "
               << (options.two_pass ? "two-pass" : "one-pass") << ", "
               << options.epochs << " epochs, seed " << options.seed
               << (runs > 1 ? ", mean of " + std::to_string(runs) + " runs" : "")
