@@ -30,9 +30,10 @@ struct IndexOptions {
   // max_in_flight it bounds the memory of a run, whatever the archive's
   // size. Small batches are also faster: Xapian's in-memory postings cost
   // more per document the more there are (BBC x20, writer thread CPU:
-  // 1 MiB 64 s, 3 MiB 68 s, 8 MiB 77 s, 32 MiB 101 s, 256 MiB 122 s).
-  // Default: 4 MiB.
-  std::uint64_t batch_bytes = std::uint64_t{4} << 20;
+  // 1 MiB 64 s, 3 MiB 68 s, 8 MiB 77 s, 32 MiB 101 s, 256 MiB 122 s;
+  // whole runs, interleaved: 2 MiB took 104/77 s where 4 MiB took
+  // 118/84 s, and 1 MiB 88/76 s where 2 MiB took 88/80 s). Default: 2 MiB.
+  std::uint64_t batch_bytes = std::uint64_t{2} << 20;
   // Articles read ahead of the writer. Default: 256.
   std::size_t max_in_flight = 256;
   // Analysis threads; 0 means one per core. Default: 0.

@@ -18,7 +18,7 @@ struct IndexCommandOptions {
   bool quiet = false;
   bool json = false;
   unsigned threads = 0;
-  std::uint64_t batch_mb = 4;
+  std::uint64_t batch_mb = 2;
 };
 
 // Set by SIGINT; the pipeline finishes its batch, commits and stops.
@@ -105,7 +105,7 @@ CommandRunner Setup(CLI::App& sub) {
                  "Analysis threads (default: one per core)");
   sub.add_option("--batch-mb", options->batch_mb,
                  "Article text written between commits, in MiB; bounds "
-                 "memory (default 4)")
+                 "memory (default 2)")
       ->check(CLI::Range(1, 4096));
   return [options] { return RunIndex(*options); };
 }
