@@ -481,6 +481,17 @@ template <typename Value, typename Subtract, typename Encode>
 void MergeCounterDiffs(Cf cf, const std::map<std::string, Value>& old_m,
                        const std::map<std::string, Value>& new_m,
                        Subtract subtract, Encode encode, Batch* batch) {
+  if (old_m.empty()) {
+    // A new article (the common case while indexing): every key is new_m's,
+    // in order, and no union of the two key sets is needed.
+    for (const auto& [key, value] : new_m) {
+      const Value diff = subtract(value, Value{});
+      if (!(diff == Value{})) {
+        batch->AddCounters(cf, key, encode(diff));
+      }
+    }
+    return;
+  }
   std::set<std::string> keys;
   for (const auto& [k, v] : old_m) {
     keys.insert(k);
