@@ -167,6 +167,10 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
     if (options.write_mostly && WriteOnly(name)) {
       family.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
     }
+    if (options.write_mostly && name == kCfEntities) {
+      // Safe here: no snapshot or iterator reads this family while indexing.
+      family.inplace_update_support = true;
+    }
     descriptors.emplace_back(std::string(name), family);
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;

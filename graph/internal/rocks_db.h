@@ -72,7 +72,11 @@ struct KvOptions {
   // articles, meta and overrides) keep their memtable as an unsorted vector,
   // sorted once when flushed, instead of a skip list: a write is an append.
   // A Get on one of them must then copy and sort the memtable, so this is
-  // for a process that only writes them (dossier index). Default: false.
+  // for a process that only writes them (dossier index). The entities
+  // family, rewritten for every article that names an entity, updates its
+  // memtable entry in place when the new value is no longer (RocksDB's
+  // inplace_update_support): its memtable stays about one entry per
+  // entity instead of one per write. Default: false.
   bool write_mostly = false;
   // Writes skip the write-ahead log, and the column families flush together
   // (atomic_flush), so a crash loses a consistent tail of the latest
