@@ -8,7 +8,6 @@
 # its records (docs/), which the plain indexer stores as document data, so
 # the whole database is printed too.
 #
-#
 # The machine's speed can change from one minute to the next (on shared
 # machines we saw the same plain run take 24 s and then 36 s), so each
 # indexing run is repeated ROUNDS times (default 3), plain and dossier in

@@ -158,7 +158,8 @@ Status Resolve(const KvStore& kv, std::string_view article, bool has_overrides,
   return Status::Ok();
 }
 
-// Step 3: writes new_record (or the deletion when nullopt) over old_record.
+// Step 3: writes new_record (or the deletion when nullopt) over old_record,
+// reading and updating entity values through `cache` (never null).
 Status Store(KvStore& kv, internal::EntityCache* cache, std::string_view id,
              const std::optional<ArticleRecord>& old_record,
              const std::optional<ArticleRecord>& new_record) {
@@ -254,7 +255,8 @@ Status GraphStore::PutArticle(const Article& article,
   if (!old.has_value()) {
     return old.error();
   }
-  return Store(*kv_, entity_cache_.get(), article.id, *old, std::optional<ArticleRecord>(*record));
+  return Store(*kv_, entity_cache_.get(), article.id, *old,
+               std::optional<ArticleRecord>(*record));
 }
 
 Status GraphStore::DeleteArticle(std::string_view id) {
@@ -284,7 +286,8 @@ Status GraphStore::ReapplyArticle(std::string_view id) {
   if (updated == **old) {
     return Status::Ok();
   }
-  return Store(*kv_, entity_cache_.get(), id, *old, std::optional<ArticleRecord>(updated));
+  return Store(*kv_, entity_cache_.get(), id, *old,
+               std::optional<ArticleRecord>(updated));
 }
 
 Result<std::optional<std::string>> GraphStore::ArticleHash(

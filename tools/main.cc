@@ -1,7 +1,9 @@
 // dossier: one binary, one subcommand per tools/cmd_<name>.cc.
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -15,7 +17,9 @@ int main(int argc, char** argv) {
     CLI::App app{
         "dossier: index a news archive for full-text search and build a "
         "knowledge graph of its people, companies and institutions"};
-    app.set_version_flag("--version", dossier::tools::VersionLine());
+    // A callback: only `--version` pays for asking which malloc runs.
+    app.set_version_flag("--version", std::function<std::string()>(
+                                          dossier::tools::VersionLine));
     app.require_subcommand(1);
     std::map<CLI::App*, dossier::tools::CommandRunner> runners;
     for (const dossier::tools::Command& command :

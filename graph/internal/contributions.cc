@@ -430,8 +430,7 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
     }
     const std::string key = EntityKey(id);
     EntityValue total;
-    std::optional<EntityValue>* cached =
-        cache != nullptr ? cache->Find(id) : nullptr;
+    std::optional<EntityValue>* cached = cache->Find(id);
     if (cached != nullptr) {
       if (cached->has_value()) {
         total = std::move(**cached);  // replaced by Set below
@@ -459,14 +458,10 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
     DropZeros(&total.aliases);
     if (total.articles <= 0) {
       batch->Delete(Cf::kEntities, key);
-      if (cache != nullptr) {
-        cache->Set(id, std::nullopt);
-      }
+      cache->Set(id, std::nullopt);
     } else {
       batch->Put(Cf::kEntities, key, EncodeEntity(total));
-      if (cache != nullptr) {
-        cache->Set(id, std::move(total));
-      }
+      cache->Set(id, std::move(total));
     }
   }
   return Status::Ok();

@@ -6,14 +6,16 @@
 //     deltas it adds to each column family. Storing old -> new is then
 //     "apply Contribute(new) - Contribute(old)", which makes re-indexing and
 //     deletion exact.
-// Pure functions; thread-safe.
+// BuildRecord, Contribute and CoocPairsOf are pure and thread-safe;
+// ApplyDiff reads the store and updates an EntityCache, which belongs to
+// one writer.
 #ifndef DOSSIER_GRAPH_INTERNAL_CONTRIBUTIONS_H_
 #define DOSSIER_GRAPH_INTERNAL_CONTRIBUTIONS_H_
 
 #include <cstdint>
 #include <map>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -82,8 +84,8 @@ class EntityCache {
 
 // Adds to `batch` what turns the store's state with `old_c` applied into the
 // state with `new_c` applied. Reads the entities it changes from `cache`,
-// else from `kv`, and records their new values in `cache` (may be null);
-// the caller clears the cache if `batch` is then not written. Alias and
+// else from `kv`, and records their new values in `cache`; the caller
+// clears the cache if `batch` is then not written. Alias and
 // co-occurrence counters change by merged differences, unread.
 Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
                  const Contributions& new_c, EntityCache* cache, Batch* batch);
