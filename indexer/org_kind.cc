@@ -40,103 +40,72 @@ std::vector<std::string> LowerWords(std::string_view text) {
 }
 
 using internal::IsOneOf;
+using internal::WordSet;
 
 bool IsInstitutionWord(std::string_view w) {
-  return IsOneOf(
-      w, {"university",   "universities", "college",      "school",
-          "academy",      "institute",    "institution",  "laboratory",
-          "laboratories", "polytechnic",  "government",   "ministry",
-          "department",   "agency",       "commission",   "council",
-          "committee",    "parliament",   "congress",     "senate",
-          "assembly",     "court",        "tribunal",     "police",
-          "army",         "navy",         "military",     "force",
-          "forces",       "reserve",      "treasury",     "administration",
-          "authority",    "bureau",       "office",       "foundation",
-          "charity",      "trust",        "association",  "union",
-          "federation",   "forum",        "league",       "party",
-          "church",       "society",      "organisation", "organization",
-          "nations",      "board",        "cabinet",      "state",
-          "states",       "embassy",      "consulate",    "municipality",
-          "hospital"});
+  static const WordSet kWords{
+      "university", "universities", "college", "school", "academy",
+      "institute", "institution", "laboratory", "laboratories", "polytechnic",
+      "government", "ministry", "department", "agency", "commission",
+      "council", "committee", "parliament", "congress", "senate", "assembly",
+      "court", "tribunal", "police", "army", "navy", "military", "force",
+      "forces", "reserve", "treasury", "administration", "authority",
+      "bureau", "office", "foundation", "charity", "trust", "association",
+      "union", "federation", "forum", "league", "party", "church", "society",
+      "organisation", "organization", "nations", "board", "cabinet", "state",
+      "states", "embassy", "consulate", "municipality", "hospital"};
+  return kWords.contains(w);
 }
 
 bool IsKnownInstitution(std::string_view w) {
-  return IsOneOf(
-      w, {"un",       "u.n",       "u.n.",        "eu",         "e.u",
-          "nato",     "imf",       "wto",         "who",        "opec",
-          "unesco",   "unicef",    "fifa",        "uefa",       "ioc",
-          "ecb",      "fed",       "fbi",         "cia",        "nasa",
-          "fda",      "sec",       "fcc",         "ftc",        "epa",
-          "nhs",      "mit",       "cern",        "oecd",       "asean",
-          "interpol", "pentagon",  "kremlin",     "labour",     "conservatives",
-          "tories",   "democrats", "republicans", "bundesbank", "bundestag",
-          "caltech",  "icc",       "irs",         "doj",        "ebrd",
-          "ifc",      "wwf",       "greenpeace",  "amnesty",    "nfl",
-          "nba",      "mlb",       "nhl"});
+  static const WordSet kWords{
+      "un", "u.n", "u.n.", "eu", "e.u", "nato", "imf", "wto", "who", "opec",
+      "unesco", "unicef", "fifa", "uefa", "ioc", "ecb", "fed", "fbi", "cia",
+      "nasa", "fda", "sec", "fcc", "ftc", "epa", "nhs", "mit", "cern", "oecd",
+      "asean", "interpol", "pentagon", "kremlin", "labour", "conservatives",
+      "tories", "democrats", "republicans", "bundesbank", "bundestag",
+      "caltech", "icc", "irs", "doj", "ebrd", "ifc", "wwf", "greenpeace",
+      "amnesty", "nfl", "nba", "mlb", "nhl"};
+  return kWords.contains(w);
 }
 
 bool IsCompanyWord(std::string_view w) {
-  return IsOneOf(w, {"inc",
-                     "corp",
-                     "corporation",
-                     "ltd",
-                     "llc",
-                     "plc",
-                     "co",
-                     "gmbh",
-                     "ag",
-                     "sa",
-                     "nv",
-                     "bv",
-                     "spa",
-                     "holdings",
-                     "company",
-                     "limited",
-                     "group",
-                     "airlines",
-                     "airways",
-                     "motors",
-                     "technologies",
-                     "systems",
-                     "partners",
-                     "capital",
-                     "ventures",
-                     "labs",
-                     "media",
-                     "bank",
-                     "pharmaceuticals",
-                     "energy",
-                     "entertainment",
-                     "studios",
-                     "records",
-                     "firm",
-                     "startup",
-                     "fc",
-                     "united",
-                     "city",
-                     "rovers",
-                     "athletic",
-                     "club"});
+  static const WordSet kWords{
+      "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "gmbh", "ag",
+      "sa", "nv", "bv", "spa", "holdings", "company", "limited", "group",
+      "airlines", "airways", "motors", "technologies", "systems", "partners",
+      "capital", "ventures", "labs", "media", "bank", "pharmaceuticals",
+      "energy", "entertainment", "studios", "records", "firm", "startup",
+      "fc", "united", "city", "rovers", "athletic", "club"};
+  return kWords.contains(w);
 }
 
 bool IsEventWord(std::string_view w) {
-  return IsOneOf(w, {"summit", "conference", "festival", "olympics", "games",
-                     "championship", "championships", "cup", "open", "awards",
-                     "expo", "marathon", "prix", "tournament", "grand-prix"});
+  static const WordSet kWords{
+      "summit", "conference", "festival", "olympics", "games", "championship",
+      "championships", "cup", "open", "awards", "expo", "marathon", "prix",
+      "tournament", "grand-prix"};
+  return kWords.contains(w);
 }
 
 }  // namespace
 
 bool HasOrganisationWord(std::string_view name) {
+  static const WordSet kOrganisationWords{
+      "university", "college", "institute", "academy", "ministry", "agency",
+      "commission", "committee", "council", "court", "foundation",
+      "association", "federation", "corporation", "inc", "corp", "ltd", "llc",
+      "plc", "gmbh", "laboratory", "laboratories", "department", "bureau"};
+  static const WordSet kCompanyNameEnds{
+      "networks", "communications", "systems", "technologies", "solutions",
+      "software", "pharmaceuticals", "industries", "enterprises", "holdings",
+      "airlines", "airways", "motors", "group", "partners", "entertainment",
+      "studios", "ventures", "capital", "consulting", "labs", "foods",
+      "brands", "publishing"};
   const std::vector<std::string> words = LowerWords(name);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (IsOneOf(w, {"university", "college",     "institute",  "academy",
-                    "ministry",   "agency",      "commission", "committee",
-                    "council",    "court",       "foundation", "association",
-                    "federation", "corporation", "inc",        "corp",
-                    "ltd",        "llc",         "plc",        "gmbh",
-                    "laboratory", "laboratories", "department", "bureau"})) {
+    if (kOrganisationWords.contains(w)) {
       return true;
     }
     // "Raymond James Bank", but not "the West Bank".
@@ -156,31 +125,26 @@ bool HasOrganisationWord(std::string_view name) {
   // "Juniper Networks", "Acacia Communications": words that end company
   // names; alone or first in a name they are common nouns.
   return words.size() >= 2 &&
-         IsOneOf(words.back(),
-                 {"networks",   "communications", "systems",     "technologies",
-                  "solutions",  "software",       "pharmaceuticals", "industries",
-                  "enterprises", "holdings",      "airlines",    "airways",
-                  "motors",     "group",          "partners",    "entertainment",
-                  "studios",    "ventures",       "capital",     "consulting",
-                  "labs",       "foods",          "brands",      "publishing"});
+         kCompanyNameEnds.contains(words.back());
 }
 
 bool IsUniversityShortName(std::string_view name) {
+  static const WordSet kUniversities{
+      "stanford", "berkeley", "harvard", "mit",      "oxford",
+      "cambridge", "yale",    "princeton", "caltech", "columbia",
+      "cornell",  "eth",      "ucla",     "tsinghua", "sorbonne"};
   const std::vector<std::string> words = LowerWords(name);
-  return words.size() == 1 &&
-         IsOneOf(words[0],
-                 {"stanford", "berkeley", "harvard", "mit", "oxford",
-                  "cambridge", "yale", "princeton", "caltech", "columbia",
-                  "cornell", "eth", "ucla", "tsinghua", "sorbonne"});
+  return words.size() == 1 && kUniversities.contains(words[0]);
 }
 
 bool HasAcademicCue(std::string_view sentence) {
+  static const WordSet kAcademicWords{
+      "university", "universities", "institution", "institutions", "student",
+      "students", "professor", "professors", "ph.d", "ph.d.", "phd",
+      "academic", "academics", "campus", "researchers", "college", "graduate",
+      "graduates", "alumni", "faculty"};
   for (const std::string& w : LowerWords(sentence)) {
-    if (IsOneOf(w, {"university", "universities", "institution", "institutions",
-                    "student",    "students",     "professor",   "professors",
-                    "ph.d",       "ph.d.",        "phd",         "academic",
-                    "academics",  "campus",       "researchers", "college",
-                    "graduate",   "graduates",    "alumni",      "faculty"})) {
+    if (kAcademicWords.contains(w)) {
       return true;
     }
   }
@@ -227,10 +191,11 @@ OrgKind ClassifyOrg(std::string_view name, std::string_view sentence) {
   const std::vector<std::string> after =
       LowerWords(sentence.substr(at + name.size()));
   const auto cue = [](const std::string& w) {
-    return IsOneOf(
-        w, {"agency", "university", "ministry", "regulator", "watchdog",
-            "institute", "charity", "court", "government", "body", "commission",
-            "foundation", "party", "union"});
+    static const WordSet kWords{
+        "agency", "university", "ministry", "regulator", "watchdog",
+        "institute", "charity", "court", "government", "body", "commission",
+        "foundation", "party", "union"};
+    return kWords.contains(w);
   };
   if ((!before.empty() && cue(before.back())) ||
       (after.size() >= 2 && after[0] == "the" && cue(after[1])) ||

@@ -118,13 +118,12 @@ bool EqualLowerAscii(std::string_view a, std::string_view b) {
 }
 
 bool IsMonthOrDay(std::string_view w) {
-  return IsOneOf(
-      w,
-      {"january", "february", "march",     "april",    "may",      "june",
-       "july",    "august",   "september", "october",  "november", "december",
-       "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
-       "sunday",  "jan.",     "feb.",      "aug.",     "sept.",    "oct.",
-       "nov.",    "dec."});
+  static const WordSet kWords{
+      "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
+  return kWords.contains(w);
 }
 
 enum WordFlag : std::uint64_t {
@@ -209,19 +208,16 @@ WordInfo Inspect(std::string_view word) {
 }  // namespace
 
 bool IsPersonTitle(std::string_view w) {
-  return IsOneOf(
-      w, {"mr",        "mr.",         "mrs",       "mrs.",       "ms",
-          "ms.",       "dr",          "dr.",       "prof",       "prof.",
-          "sir",       "lord",        "lady",      "dame",       "president",
-          "minister",  "chancellor",  "senator",   "governor",   "judge",
-          "coach",     "ceo",         "chairman",  "chairwoman", "chief",
-          "executive", "co-founder",  "founder",   "cofounder",  "director",
-          "spokesman", "spokeswoman", "analyst",   "king",       "queen",
-          "prince",    "princess",    "pope",      "gen.",       "sen.",
-          "rep.",      "gov.",        "lt.",       "col.",       "capt.",
-          "sgt.",      "rev.",        "mayor",     "secretary",  "premier",
-          "manager",   "striker",     "professor", "economist",  "leader",
-          "head"});
+  static const WordSet kWords{
+      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
+      "sir", "lord", "lady", "dame", "president", "minister", "chancellor",
+      "senator", "governor", "judge", "coach", "ceo", "chairman",
+      "chairwoman", "chief", "executive", "co-founder", "founder",
+      "cofounder", "director", "spokesman", "spokeswoman", "analyst", "king",
+      "queen", "prince", "princess", "pope", "gen.", "sen.", "rep.", "gov.",
+      "lt.", "col.", "capt.", "sgt.", "rev.", "mayor", "secretary", "premier",
+      "manager", "striker", "professor", "economist", "leader", "head"};
+  return kWords.contains(w);
 }
 
 bool IsChairTitle(std::string_view w) {
@@ -229,30 +225,26 @@ bool IsChairTitle(std::string_view w) {
 }
 
 bool IsCompanySuffix(std::string_view w) {
-  return IsOneOf(
-      w,
-      {"inc",  "inc.",         "corp",     "corp.",    "corporation", "ltd",
-       "ltd.", "llc",          "plc",      "co",       "co.",         "gmbh",
-       "ag",   "sa",           "s.a.",     "nv",       "n.v.",        "bv",
-       "spa",  "s.p.a.",       "group",    "holdings", "company",     "limited",
-       "bros", "bros.",        "airlines", "airways",  "motors",      "bank",
-       "labs", "technologies", "systems",  "partners", "capital"});
+  static const WordSet kWords{
+      "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc",
+      "plc", "co", "co.", "gmbh", "ag", "sa", "s.a.", "nv", "n.v.", "bv",
+      "spa", "s.p.a.", "group", "holdings", "company", "limited", "bros",
+      "bros.", "airlines", "airways", "motors", "bank", "labs",
+      "technologies", "systems", "partners", "capital"};
+  return kWords.contains(w);
 }
 
 bool IsOrgKeyword(std::string_view w) {
-  return IsOneOf(
-      w, {"university",     "institute",    "agency",       "ministry",
-          "commission",     "court",        "foundation",   "council",
-          "committee",      "association",  "party",        "union",
-          "federation",     "club",         "league",       "department",
-          "office",         "board",        "authority",    "college",
-          "school",         "academy",      "parliament",   "senate",
-          "congress",       "assembly",     "police",       "army",
-          "navy",           "organisation", "organization", "society",
-          "bureau",         "service",      "fund",         "reserve",
-          "laboratory",     "center",       "centre",       "trust",
-          "administration", "government",   "tribunal",     "united",
-          "city",           "fc",           "rovers",       "athletic"});
+  static const WordSet kWords{
+      "university", "institute", "agency", "ministry", "commission", "court",
+      "foundation", "council", "committee", "association", "party", "union",
+      "federation", "club", "league", "department", "office", "board",
+      "authority", "college", "school", "academy", "parliament", "senate",
+      "congress", "assembly", "police", "army", "navy", "organisation",
+      "organization", "society", "bureau", "service", "fund", "reserve",
+      "laboratory", "center", "centre", "trust", "administration",
+      "government", "tribunal", "united", "city", "fc", "rovers", "athletic"};
+  return kWords.contains(w);
 }
 
 void LowerAscii(std::string_view word, std::string* out) {

@@ -53,18 +53,21 @@ bool StartsLower(std::string_view w) {
 }
 
 bool IsNameJoiner(std::string_view w) {
-  return IsOneOf(w, {"of", "de", "du", "van", "von", "der", "la", "le", "al",
-                     "bin", "da", "di", "y", "and", "&", "for", "the"});
+  static const WordSet kWords{
+      "of", "de", "du", "van", "von", "der", "la", "le", "al", "bin", "da",
+      "di", "y", "and", "&", "for", "the"};
+  return kWords.contains(w);
 }
 
 // Also the letters after a name ("Arthur Goodhart, KBE, KC"): honours and
 // offices, which the tagger takes for organisations.
 bool IsRoleOrDegree(const std::string& w) {
+  static const WordSet kHonoursAndOffices{
+      "ph.d.", "phd", "ph.d", "mba", "m.b.a.", "co-founder", "co-founders",
+      "founders", "cto", "cfo", "coo", "vp", "chair", "kbe", "obe", "cbe",
+      "mbe", "gbe", "dbe", "kc", "qc", "frs", "dfc", "mp", "mep", "msp"};
   return IsPersonTitle(w) ||
-         IsOneOf(w, {"ph.d.", "phd", "ph.d", "mba", "m.b.a.", "co-founder",
-                     "co-founders", "founders", "cto", "cfo", "coo", "vp",
-                     "chair", "kbe", "obe", "cbe", "mbe", "gbe", "dbe", "kc",
-                     "qc", "frs", "dfc", "mp", "mep", "msp"});
+         kHonoursAndOffices.contains(w);
 }
 
 // "Chief Executive Officer", "Group President", "Officer": a job title
@@ -73,18 +76,20 @@ bool IsRoleOrDegree(const std::string& w) {
 bool IsJobTitle(const std::vector<std::string_view>& words,
                 std::uint32_t first, std::uint32_t last) {
   bool office = false;
+  static const WordSet kOffices{
+      "officer", "president", "vice-president", "director", "chairman",
+      "chairwoman", "chairperson", "treasurer", "partner", "counsel"};
+  static const WordSet kTitleModifiers{
+      "chief", "executive", "vice", "senior", "group", "deputy", "assistant",
+      "associate", "managing", "general", "operating", "financial",
+      "technology", "technical", "marketing", "information", "interim",
+      "acting", "co", "and", "&", "of"};
   for (std::uint32_t w = first; w < last; ++w) {
     const std::string lower = Lower(words[w]);
     const bool is_office =
         IsRoleOrDegree(lower) ||
-        IsOneOf(lower, {"officer", "president", "vice-president", "director",
-                        "chairman", "chairwoman", "chairperson", "treasurer",
-                        "partner", "counsel"});
-    const bool is_modifier = IsOneOf(
-        lower, {"chief", "executive", "vice", "senior", "group", "deputy",
-                "assistant", "associate", "managing", "general", "operating",
-                "financial", "technology", "technical", "marketing",
-                "information", "interim", "acting", "co", "and", "&", "of"});
+        kOffices.contains(lower);
+    const bool is_modifier = kTitleModifiers.contains(lower);
     if (!is_office && !is_modifier) {
       return false;
     }
@@ -94,28 +99,31 @@ bool IsJobTitle(const std::vector<std::string_view>& words,
 }
 
 bool IsNounAcronym(const std::string& w) {
-  return IsOneOf(w,
-                 {"ai",  "it",  "tv",  "gdp", "ipo", "pc",  "ceo", "cfo", "cto",
-                  "dna", "vat", "gmt", "id",  "pr",  "hr",  "r&d", "m&a", "etf",
-                  "api", "gpu", "cpu", "vr",  "ar",  "3d",  "5g",  "4g",  "llm",
-                  "ml",  "nft", "ev",  "suv", "ok",  "faq", "diy", "ceos"});
+  static const WordSet kWords{
+      "ai", "it", "tv", "gdp", "ipo", "pc", "ceo", "cfo", "cto", "dna", "vat",
+      "gmt", "id", "pr", "hr", "r&d", "m&a", "etf", "api", "gpu", "cpu", "vr",
+      "ar", "3d", "5g", "4g", "llm", "ml", "nft", "ev", "suv", "ok", "faq",
+      "diy", "ceos"};
+  return kWords.contains(w);
 }
 
 bool IsCompanyNoun(const std::string& w) {
-  return IsOneOf(w, {"firm",      "company",      "startup",      "start-up",
-                     "maker",     "giant",        "conglomerate", "retailer",
-                     "carrier",   "airline",      "insurer",      "lender",
-                     "brokerage", "subsidiary",   "rival",        "competitor",
-                     "developer", "manufacturer", "chipmaker",    "automaker",
-                     "publisher", "broadcaster",  "operator"});
+  static const WordSet kWords{
+      "firm", "company", "startup", "start-up", "maker", "giant",
+      "conglomerate", "retailer", "carrier", "airline", "insurer", "lender",
+      "brokerage", "subsidiary", "rival", "competitor", "developer",
+      "manufacturer", "chipmaker", "automaker", "publisher", "broadcaster",
+      "operator"};
+  return kWords.contains(w);
 }
 
 bool IsFounderWord(const std::string& w) {
-  return IsOneOf(
-      w, {"co-founder", "cofounder", "founder", "co-founders", "founders",
-          "ceo", "cto", "cfo", "coo", "chairman", "co-founded", "founded",
-          "cofounded", "employees", "investors", "shareholders", "spokesman",
-          "spokeswoman", "spokesperson"});
+  static const WordSet kWords{
+      "co-founder", "cofounder", "founder", "co-founders", "founders", "ceo",
+      "cto", "cfo", "coo", "chairman", "co-founded", "founded", "cofounded",
+      "employees", "investors", "shareholders", "spokesman", "spokeswoman",
+      "spokesperson"};
+  return kWords.contains(w);
 }
 
 std::string Join(const std::vector<std::string_view>& words,
@@ -169,8 +177,10 @@ bool StartsUpper(std::string_view w) {
 }
 
 bool IsTechniqueNoun(std::string_view w) {
-  return IsOneOf(w, {"architecture", "algorithm", "technique", "method",
-                     "framework", "protocol"});
+  static const WordSet kWords{
+      "architecture", "algorithm", "technique", "method", "framework",
+      "protocol"};
+  return kWords.contains(w);
 }
 
 // Rule 3 for one candidate in `sentence`.
@@ -230,25 +240,25 @@ void ApplyCues(const std::vector<std::string_view>& words,
 }
 
 bool IsPluralOrgNoun(const std::string& w) {
-  return IsOneOf(
-      w, {"companies",     "firms",        "labs",          "laboratories",
-          "startups",      "start-ups",    "rivals",        "groups",
-          "banks",         "lenders",      "insurers",      "carriers",
-          "airlines",      "makers",       "manufacturers", "developers",
-          "retailers",     "brands",       "giants",        "corporations",
-          "conglomerates", "businesses",   "organizations", "organisations",
-          "agencies",      "institutions", "universities",  "charities",
-          "publishers",    "broadcasters", "networks",      "platforms",
-          "providers",     "suppliers",    "competitors",   "automakers",
-          "carmakers",     "chipmakers",   "exchanges"});
+  static const WordSet kWords{
+      "companies", "firms", "labs", "laboratories", "startups", "start-ups",
+      "rivals", "groups", "banks", "lenders", "insurers", "carriers",
+      "airlines", "makers", "manufacturers", "developers", "retailers",
+      "brands", "giants", "corporations", "conglomerates", "businesses",
+      "organizations", "organisations", "agencies", "institutions",
+      "universities", "charities", "publishers", "broadcasters", "networks",
+      "platforms", "providers", "suppliers", "competitors", "automakers",
+      "carmakers", "chipmakers", "exchanges"};
+  return kWords.contains(w);
 }
 
 
 // "LLC", "Inc.", "PC": a company's legal form (lower case).
 bool IsLegalForm(const std::string& lower) {
-  return IsOneOf(lower, {"llc", "l.l.c.", "inc", "inc.", "ltd", "ltd.", "llp",
-                         "l.l.p.", "plc", "gmbh", "corp", "corp.", "lp", "l.p.",
-                         "pc", "p.c.", "co", "co."});
+  static const WordSet kWords{
+      "llc", "l.l.c.", "inc", "inc.", "ltd", "ltd.", "llp", "l.l.p.", "plc",
+      "gmbh", "corp", "corp.", "lp", "l.p.", "pc", "p.c.", "co", "co."};
+  return kWords.contains(lower);
 }
 
 // True when words[i] is a company's legal form standing after a comma at
@@ -391,10 +401,12 @@ void MarkListedOrganisations(const std::vector<std::string_view>& words,
 }
 
 bool IsStockExchange(std::string_view w) {
-  return IsOneOf(w, {"NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX", "TSXV",
-                     "TSX-V", "LSE", "ASX", "HKSE", "HKEX", "SGX", "NSE",
-                     "BSE", "OTC", "OTCQB", "OTCQX", "Euronext", "XETRA",
-                     "FWB", "JSE", "NZX", "KRX", "SSE", "SZSE", "TYO", "TSE"});
+  static const WordSet kWords{
+      "NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX", "TSXV", "TSX-V", "LSE",
+      "ASX", "HKSE", "HKEX", "SGX", "NSE", "BSE", "OTC", "OTCQB", "OTCQX",
+      "Euronext", "XETRA", "FWB", "JSE", "NZX", "KRX", "SSE", "SZSE", "TYO",
+      "TSE"};
+  return kWords.contains(w);
 }
 
 // "Apple Inc. (NASDAQ: AAPL)": the exchange is no entity of the article,

@@ -276,44 +276,47 @@ bool IsWord(const Units& units, int idx, std::string_view word) {
 
 // Punctuation that ends a phrase; arguments are not looked for across it.
 bool IsStopPunct(const Unit& unit) {
+  static const WordSet kStopPunct{
+      ",", ";", ":", ".", "!", "?", "\xE2\x80\x94", "\"", "\xE2\x80\x9C",
+      "\xE2\x80\x9D"};
   return unit.is_word() &&
-         IsOneOf(unit.text, {",", ";", ":", ".", "!", "?", "\xE2\x80\x94", "\"",
-                             "\xE2\x80\x9C", "\xE2\x80\x9D"});
+         kStopPunct.contains(unit.text);
 }
 
 // Words that open a new clause: an object is not looked for beyond them.
 bool IsClauseWord(const Unit& unit) {
+  static const WordSet kClauseWords{
+      "who", "which", "that", "is", "was", "were", "are", "said", "says",
+      "has", "had", "while", "when", "after", "before", "but", "because",
+      "with"};
   return unit.is_word() &&
-         IsOneOf(unit.text, {"who", "which", "that", "is", "was", "were", "are",
-                             "said", "says", "has", "had", "while", "when",
-                             "after", "before", "but", "because", "with"});
+         kClauseWords.contains(unit.text);
 }
 
 // "son of", "widow of": the role that follows belongs to the relative
 // ("X, the son of a Church of Scotland minister").
 bool IsKinshipOf(const Units& units, int idx) {
+  static const WordSet kKinship{
+      "son", "daughter", "wife", "husband", "widow", "widower", "father",
+      "mother", "brother", "sister", "grandson", "granddaughter", "nephew",
+      "niece", "child", "children", "sons", "daughters", "parents", "stepson",
+      "stepdaughter", "cousin", "fiancee", "fiance", "partner"};
   return idx >= 0 && idx < static_cast<int>(units.size()) &&
          units[idx].is_word() &&
-         IsOneOf(units[idx].text,
-                 {"son", "daughter", "wife", "husband", "widow", "widower",
-                  "father", "mother", "brother", "sister", "grandson",
-                  "granddaughter", "nephew", "niece", "child", "children",
-                  "sons", "daughters", "parents", "stepson", "stepdaughter",
-                  "cousin", "fiancee", "fiance", "partner"}) &&
+         kKinship.contains(units[idx].text) &&
          IsWord(units, idx + 1, "of");
 }
 
 // Words that may stand between a possessor or org and a role noun.
 bool IsRoleModifier(const Unit& unit) {
+  static const WordSet kRoleModifiers{
+      "former", "current", "interim", "acting", "then", "new", "longtime",
+      "founding", "deputy", "senior", "executive", "the", "co", "global",
+      "group", "sole", "wholly-owned", "wholly", "owned", "majority-owned",
+      "principal", "chief", "vice", "assistant", "associate", "joint", "its",
+      "late"};
   return unit.is_word() &&
-         IsOneOf(unit.text,
-                 {"former",       "current", "interim",   "acting",
-                  "then",         "new",     "longtime",  "founding",
-                  "deputy",       "senior",  "executive", "the",
-                  "co",           "global",  "group",     "sole",
-                  "wholly-owned", "wholly",  "owned",     "majority-owned",
-                  "principal",    "chief",   "vice",      "assistant",
-                  "associate",    "joint",   "its",       "late"});
+         kRoleModifiers.contains(unit.text);
 }
 
 // The trigger starting at units[idx]: its entry and length in units.
@@ -433,6 +436,15 @@ int PrevArg(const Units& units, int from, int mask, int max_words) {
 // The conjuncts after `first` ("X, Y and the firm Z"): arguments of `mask`
 // joined by a comma or "and"/"or"/"&" with a few words between.
 std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
+  static const WordSet kConjunctFollowers{
+      "and", "or", "in", "of", "at", "for", "which", "who", "that", "with"};
+  static const WordSet kPrepositions{
+      "of", "to", "from", "by", "in", "at", "for", "on"};
+  static const WordSet kSayingVerbs{
+      "told", "said", "says", "added", "warned", "argued", "announced",
+      "stated", "explained", "noted", "wrote", "asked", "urged", "claimed",
+      "insisted", "admitted", "confirmed", "denied", "suggested", "tells",
+      "adds"};
   std::vector<int> out{first};
   int idx = first + 1;
   const int size = static_cast<int>(units.size());
@@ -464,9 +476,7 @@ std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
                               !units[probe + 1].text.empty() &&
                               std::islower(static_cast<unsigned char>(
                                   units[probe + 1].text[0])) != 0 &&
-                              !IsOneOf(units[probe + 1].text,
-                                       {"and", "or", "in", "of", "at", "for",
-                                        "which", "who", "that", "with"});
+                              !kConjunctFollowers.contains(units[probe + 1].text);
         if (modifier && words < max_words) {
           ++words;
           continue;
@@ -479,19 +489,13 @@ std::vector<int> CoordinatedAfter(const Units& units, int first, int mask) {
       if (IsStopPunct(unit) || IsClauseWord(unit) ||
           (StartsTrigger(units, probe) && !IsDescriptorRole(units, probe)) ||
           ++words > max_words ||
-          IsOneOf(unit.text,
-                  {"of", "to", "from", "by", "in", "at", "for", "on"})) {
+          kPrepositions.contains(unit.text)) {
         break;
       }
       // "X, told the Y Summit": a verb of saying after the comma opens a
       // new clause, not the next item of a list.
       if (joiner.text == "," && probe == next &&
-          IsOneOf(unit.text,
-                  {"told",     "said",      "says",   "added",     "warned",
-                   "argued",   "announced", "stated", "explained", "noted",
-                   "wrote",    "asked",     "urged",  "claimed",   "insisted",
-                   "admitted", "confirmed", "denied", "suggested", "tells",
-                   "adds"})) {
+          kSayingVerbs.contains(unit.text)) {
         break;
       }
     }
@@ -579,15 +583,16 @@ class SentenceRules {
   // it ("Tarjan is ...", "Isaac has worked ..."), whatever the recognizer
   // tagged it: a fallback when no person precedes a person trigger.
   int SubjectBefore(int begin) const {
+    static const WordSet kCareerVerbs{
+        "is", "was", "has", "had", "serves", "served", "joined", "worked",
+        "works", "became", "becomes", "holds", "held", "also", "currently",
+        "previously"};
     if (begin < 2 || !units_[0].is_arg() || units_[0].pronoun ||
         units_[0].candidate) {
       return -1;
     }
     if (!units_[1].is_word() ||
-        !IsOneOf(units_[1].text,
-                 {"is", "was", "has", "had", "serves", "served", "joined",
-                  "worked", "works", "became", "becomes", "holds", "held",
-                  "also", "currently", "previously"})) {
+        !kCareerVerbs.contains(units_[1].text)) {
       return -1;
     }
     return 0;
@@ -605,6 +610,8 @@ class SentenceRules {
   // organisation the phrase ends with, a few words on, when there is one;
   // else `idx`.
   int PastModifier(int idx, bool places = false) const {
+    static const WordSet kModifiedFollowers{
+        "and", "or", "in", "of", "at", "for", "which", "who", "that", "with"};
     const int size = static_cast<int>(units_.size());
     if (idx < 0 ||
         !(units_[idx].candidate ||
@@ -613,8 +620,7 @@ class SentenceRules {
         units_[idx + 1].text.empty() ||
         std::islower(static_cast<unsigned char>(units_[idx + 1].text[0])) ==
             0 ||
-        IsOneOf(units_[idx + 1].text, {"and", "or", "in", "of", "at", "for",
-                                       "which", "who", "that", "with"})) {
+        kModifiedFollowers.contains(units_[idx + 1].text)) {
       return idx;
     }
     for (int probe = idx + 1; probe < std::min(size, idx + 8); ++probe) {
@@ -695,6 +701,15 @@ class SentenceRules {
   }
 
   void ApplyRole(const Trigger& trigger, int begin, int end) {
+    static const WordSet kQuantifiers{
+        "every", "all", "each", "many", "some", "most", "any", "other",
+        "several", "few", "thousands", "hundreds"};
+    static const WordSet kBodies{
+        "committee", "board", "panel", "commission", "inquiry", "taskforce",
+        "department", "ministry"};
+    static const WordSet kTitlePrefixes{
+        "First", "Home", "Foreign", "Prime", "Deputy", "Shadow", "Chief",
+        "Junior", "Senior", "Vice", "General"};
     // "every doctor and teacher in the UK", "many employees of X": nobody
     // in particular holds the role.
     for (int idx = begin - 1; idx >= 0 && idx >= begin - 4; --idx) {
@@ -702,9 +717,7 @@ class SentenceRules {
       if (!unit.is_word() || IsStopPunct(unit)) {
         break;
       }
-      if (IsOneOf(unit.text, {"every", "all", "each", "many", "some", "most",
-                              "any", "other", "several", "few",
-                              "thousands", "hundreds"})) {
+      if (kQuantifiers.contains(unit.text)) {
         return;
       }
     }
@@ -720,9 +733,7 @@ class SentenceRules {
       for (int idx = after + 1; tail >= 0 && idx < tail; ++idx) {
         if (units_[idx].is_word() &&
             (IsOrgNoun(units_[idx].text) ||
-             IsOneOf(units_[idx].text,
-                     {"committee", "board", "panel", "commission",
-                      "inquiry", "taskforce", "department", "ministry"})) &&
+             kBodies.contains(units_[idx].text)) &&
             idx + 1 < tail && units_[idx + 1].is_word() &&
             IsOneOf(units_[idx + 1].text, {"on", "for", "of", "in", "at"})) {
           tail = -1;
@@ -756,9 +767,7 @@ class SentenceRules {
         return;
       }
       // "First Minister", "Home Secretary": part of the title.
-      if (IsOneOf(units_[glued].text,
-                  {"First", "Home", "Foreign", "Prime", "Deputy", "Shadow",
-                   "Chief", "Junior", "Senior", "Vice", "General"})) {
+      if (kTitlePrefixes.contains(units_[glued].text)) {
         return;
       }
       tails.push_back(glued);
@@ -1280,6 +1289,10 @@ class SentenceRules {
   // Science at Stanford", "Professor Emeritus of Economics", "Reader in
   // Jurisprudence" (the recognizer often takes the subject for a name).
   bool IsAcademicField(int idx) const {
+    static const WordSet kAcademicRoles{
+        "professor", "professorship", "lecturer", "reader", "chair",
+        "assistant", "associate", "instructor", "dean", "department",
+        "faculty", "school"};
     int probe = idx - 1;
     if (!IsWord(units_, probe, "of") && !IsWord(units_, probe, "in")) {
       return false;
@@ -1289,10 +1302,7 @@ class SentenceRules {
       --probe;
     }
     return probe >= 0 && units_[probe].is_word() &&
-           IsOneOf(units_[probe].text,
-                   {"professor", "professorship", "lecturer", "reader",
-                    "chair", "assistant", "associate", "instructor", "dean",
-                    "department", "faculty", "school"});
+           kAcademicRoles.contains(units_[probe].text);
   }
 
   // The source of a report ("according to the Financial Times", "told
@@ -1310,12 +1320,13 @@ class SentenceRules {
   // An org the person studied at or won ("graduated from X", "acquired by
   // X", "the Nobel Prize") or a title after "as": not an employer.
   bool IsSchoolOrAward(int idx) const {
+    static const WordSet kStudyWords{
+        "degree", "doctorate", "studied", "educated", "attended", "received",
+        "by", "phd", "ph.d.", "diploma"};
     for (int probe = std::max(0, idx - 3); probe < idx; ++probe) {
       if (units_[probe].is_word() &&
           (units_[probe].text.starts_with("graduat") ||
-           IsOneOf(units_[probe].text,
-                   {"degree", "doctorate", "studied", "educated", "attended",
-                    "received", "by", "phd", "ph.d.", "diploma"}))) {
+           kStudyWords.contains(units_[probe].text))) {
         return true;
       }
     }
@@ -1455,48 +1466,48 @@ bool IsPlainWord(const Unit& unit) {
 
 // Words that are capitalized for reasons other than being a name.
 bool IsCapitalStopWord(std::string_view lower) {
-  return IsOneOf(
-      lower, {"the",       "a",          "an",        "this",      "that",
-              "these",     "those",      "in",        "on",        "at",
-              "for",       "from",       "during",    "after",     "before",
-              "since",     "until",      "as",        "by",        "with",
-              "prior",     "previously", "today",     "currently", "he",
-              "she",       "it",         "they",      "we",        "i",
-              "our",       "his",        "her",       "its",       "their",
-              "mr",        "mrs",        "ms",        "dr",        "mr.",
-              "mrs.",      "ms.",        "dr.",       "january",   "february",
-              "march",     "april",      "may",       "june",      "july",
-              "august",    "september",  "october",   "november",  "december",
-              "monday",    "tuesday",    "wednesday", "thursday",  "friday",
-              "saturday",  "sunday",     "and",       "or",        "but",
-              "also",      "born",       "when",      "while",     "then",
-              "there",     "here",       "however",   "although",  "both",
-              "each",      "all",        "some",      "many",      "most",
-              "one",       "former",     "later",     "early",     "since",
-              "under",     "over",       "between",   "among",     "about",
-              "according", "following"});
+  static const WordSet kWords{
+      "the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
+      "for", "from", "during", "after", "before", "since", "until", "as",
+      "by", "with", "prior", "previously", "today", "currently", "he", "she",
+      "it", "they", "we", "i", "our", "his", "her", "its", "their", "mr",
+      "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "and", "or", "but", "also",
+      "born", "when", "while", "then", "there", "here", "however", "although",
+      "both", "each", "all", "some", "many", "most", "one", "former", "later",
+      "early", "since", "under", "over", "between", "among", "about",
+      "according", "following"};
+  return kWords.contains(lower);
 }
 
 bool IsTitleWord(std::string_view lower) {
-  return IsOneOf(
-      lower, {"chief",        "director",   "instructor",    "officer",
-              "chair",        "leader",     "manager",       "president",
-              "professor",    "engineer",   "editor",        "analyst",
-              "consultant",   "specialist", "executive",     "assistant",
-              "coordinator",  "vice",       "secretary",     "treasurer",
-              "lecturer",     "supervisor", "administrator", "superintendent",
-              "commissioner", "chairman",   "chairwoman",    "ceo",
-              "cfo",          "cto",        "coo",           "founder",
-              "co-founder",   "partner",    "associate"});
+  static const WordSet kWords{
+      "chief", "director", "instructor", "officer", "chair", "leader",
+      "manager", "president", "professor", "engineer", "editor", "analyst",
+      "consultant", "specialist", "executive", "assistant", "coordinator",
+      "vice", "secretary", "treasurer", "lecturer", "supervisor",
+      "administrator", "superintendent", "commissioner", "chairman",
+      "chairwoman", "ceo", "cfo", "cto", "coo", "founder", "co-founder",
+      "partner", "associate"};
+  return kWords.contains(lower);
 }
 
 bool IsNameJoiner(std::string_view lower) {
-  return IsOneOf(lower, {"of", "for", "de", "du", "la", "von", "van", "&"});
+  static const WordSet kWords{
+      "of", "for", "de", "du", "la", "von", "van", "&"};
+  return kWords.contains(lower);
 }
 
 }  // namespace
 
 void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
+  static const WordSet kCareerVerbsAfterName{
+      "worked", "works", "joined", "serves", "served", "was", "is", "has",
+      "had", "became", "founded", "co-founded", "leads", "led", "heads",
+      "headed", "retired", "taught", "teaches", "spent", "started",
+      "established"};
   const auto starts_upper = [&](const Unit& unit) {
     if (!IsPlainWord(unit) || IsCapitalStopWord(unit.text) ||
         StartsTrigger(*units, static_cast<int>(&unit - units->data()))) {
@@ -1546,12 +1557,7 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
                             "established", "co-founds", "founds"});
     if (lone && (idx == 0 || founder_verb)) {
       if (founder_verb ||
-          IsOneOf(next_word,
-                  {"worked",  "works",      "joined", "serves",  "served",
-                   "was",     "is",         "has",    "had",     "became",
-                   "founded", "co-founded", "leads",  "led",     "heads",
-                   "headed",  "retired",    "taught", "teaches", "spent",
-                   "started", "established"})) {
+          kCareerVerbsAfterName.contains(next_word)) {
         Unit person = std::move((*units)[idx++]);
         person.text =
             std::string(text.substr(person.span.begin, person.span.size()));

@@ -338,13 +338,15 @@ bool IsNamedTitle(std::string_view text, const Mention& mention) {
   if (mention.type != EntityType::kPerson) {
     return false;
   }
+  static const WordSet kAcademicRoles{
+      "professor", "emeritus", "lecturer", "fellow", "chair", "chairman",
+      "director", "president", "ceo"};
   const std::string_view surface =
       text.substr(mention.span.begin, mention.span.size());
   const std::size_t space = surface.rfind(' ');
   const std::string last = Lower(
       space == std::string_view::npos ? surface : surface.substr(space + 1));
-  if (IsOneOf(last, {"professor", "emeritus", "lecturer", "fellow", "chair",
-                     "chairman", "director", "president", "ceo"})) {
+  if (kAcademicRoles.contains(last)) {
     return true;
   }
   // "He is the Herman Feshbach Professor of Physics", "a James McGill
@@ -531,26 +533,21 @@ std::vector<Unit> BuildSentenceUnits(std::string_view text,
 
 // Head nouns of descriptions of organisations ("a Texas community bank").
 bool IsOrgNoun(std::string_view word) {
-  return IsOneOf(word,
-                 {"company",      "firm",         "bank",        "university",
-                  "school",       "college",      "agency",      "organization",
-                  "organisation", "group",        "institution", "institute",
-                  "center",       "centre",       "union",       "party",
-                  "club",         "team",         "association", "society",
-                  "foundation",   "manufacturer", "maker",       "developer",
-                  "provider",     "retailer",     "chain",       "publisher",
-                  "newspaper",    "magazine",     "network",     "station",
-                  "airline",      "brewery",      "orchestra",   "store",
-                  "restaurant",   "hospital",     "museum",      "library",
-                  "label",        "studio",       "corporation", "conglomerate",
-                  "operator",     "charity",      "council",     "church",
-                  "ministry",     "department",   "service",     "producer",
-                  "academy",      "league",       "federation",  "body",
-                  "carrier",      "broadcaster",  "consultancy", "business",
-                  "enterprise",   "startup",      "cooperative", "nonprofit",
-                  "non-profit",   "subsidiary",   "insurer",     "distributor",
-                  "supplier",     "contractor",   "outfit",      "shop",
-                  "hotel",        "winery",       "band"});
+  static const WordSet kWords{
+      "company", "firm", "bank", "university", "school", "college", "agency",
+      "organization", "organisation", "group", "institution", "institute",
+      "center", "centre", "union", "party", "club", "team", "association",
+      "society", "foundation", "manufacturer", "maker", "developer",
+      "provider", "retailer", "chain", "publisher", "newspaper", "magazine",
+      "network", "station", "airline", "brewery", "orchestra", "store",
+      "restaurant", "hospital", "museum", "library", "label", "studio",
+      "corporation", "conglomerate", "operator", "charity", "council",
+      "church", "ministry", "department", "service", "producer", "academy",
+      "league", "federation", "body", "carrier", "broadcaster", "consultancy",
+      "business", "enterprise", "startup", "cooperative", "nonprofit",
+      "non-profit", "subsidiary", "insurer", "distributor", "supplier",
+      "contractor", "outfit", "shop", "hotel", "winery", "band"};
+  return kWords.contains(word);
 }
 
 }  // namespace dossier::indexer::internal

@@ -1,12 +1,21 @@
-// IsOneOf: whether a word is one of a short literal list. The hand-written
-// word lists of the analysis rules (NER post-processing and features, org
-// kinds, relation rules) all test membership through it.
+// The hand-written word lists of the analysis rules (NER post-processing
+// and features, org kinds, relation rules) test membership through these.
+// The rules test some lists for every word of every article, where a
+// linear scan of a hundred words showed in profiles, so a list of more
+// than a few words is a WordSet, built once where it is used:
+//   static const WordSet kJoiners{"of", "de", "van", "von"};
+//   if (kJoiners.contains(word)) ...
+// IsOneOf keeps the inline form for lists of a few words.
 #ifndef DOSSIER_INDEXER_INTERNAL_WORD_LIST_H_
 #define DOSSIER_INDEXER_INTERNAL_WORD_LIST_H_
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier::indexer::internal {
 
@@ -14,6 +23,40 @@ inline bool IsOneOf(std::string_view word,
                     std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
+
+// A fixed set of words: one hash probe per lookup (open addressing, at most
+// half full). Immutable after construction, so shared freely by threads.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+
+  bool contains(std::string_view word) const {
+    if (word.size() > longest_) {
+      return false;
+    }
+    for (std::size_t slot = Hash(word) & mask_; used_[slot] != 0;
+         slot = (slot + 1) & mask_) {
+      if (words_[slot] == word) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  static std::uint64_t Hash(std::string_view word) {
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
+    for (const char c : word) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return hash ^ (hash >> 29);
+  }
+
+  std::vector<std::string> words_;  // by slot
+  std::vector<unsigned char> used_;
+  std::uint64_t mask_ = 0;
+  std::size_t longest_ = 0;
+};
 
 }  // namespace dossier::indexer::internal
 
