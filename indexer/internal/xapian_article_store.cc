@@ -24,6 +24,7 @@
 #include "indexer/analyzer.h"
 #include "indexer/article_store.h"
 #include "indexer/doc_store.h"
+#include "indexer/internal/caching_stemmer.h"
 #include "indexer/internal/xapian_errors.h"
 #include "indexer/term_text.h"
 #include "indexer/xapian_layout.h"
@@ -241,7 +242,7 @@ std::string ContentHash(const Article& article) {
 
 struct DocumentBuilder::Impl {
   Xapian::TermGenerator generator;
-  Xapian::Stem stemmer{"english"};
+  Xapian::Stem stemmer = internal::MakeCachingEnglishStem();
 };
 
 DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {
