@@ -166,10 +166,12 @@ Status Store(KvStore& kv, internal::EntityCache* cache, std::string_view id,
   const internal::Contributions empty;
   const internal::Contributions old_c =
       old_record ? internal::Contribute(id, *old_record) : empty;
-  const internal::Contributions new_c =
-      new_record ? internal::Contribute(id, *new_record) : empty;
+  internal::Contributions new_c =
+      new_record ? internal::Contribute(id, *new_record)
+                 : internal::Contributions();
   Batch batch;
-  Status status = internal::ApplyDiff(kv, old_c, new_c, cache, &batch);
+  Status status =
+      internal::ApplyDiff(kv, old_c, std::move(new_c), cache, &batch);
   if (status.ok()) {
     if (new_record) {
       batch.Put(Cf::kArticles, std::string(id),

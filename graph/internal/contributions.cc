@@ -474,15 +474,17 @@ Status ApplyEntities(const KvStore& kv, const Contributions& old_c,
 // no counter, and the counter families can be written as fast as appends.
 template <typename Value, typename Subtract, typename Encode>
 void MergeCounterDiffs(Cf cf, const std::map<std::string, Value>& old_m,
-                       const std::map<std::string, Value>& new_m,
+                       std::map<std::string, Value>&& new_m,
                        Subtract subtract, Encode encode, Batch* batch) {
   if (old_m.empty()) {
     // A new article (the common case while indexing): every key is new_m's,
-    // in order, and no union of the two key sets is needed.
-    for (const auto& [key, value] : new_m) {
-      const Value diff = subtract(value, Value{});
+    // in order, and no union of the two key sets is needed; the keys move
+    // into the batch.
+    while (!new_m.empty()) {
+      auto node = new_m.extract(new_m.begin());
+      const Value diff = subtract(node.mapped(), Value{});
       if (!(diff == Value{})) {
-        batch->AddCounters(cf, key, encode(diff));
+        batch->AddCounters(cf, std::move(node.key()), encode(diff));
       }
     }
     return;
@@ -520,7 +522,7 @@ void EntityCache::Set(std::uint64_t id, std::optional<EntityValue> value) {
 }
 
 Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
-                 const Contributions& new_c, EntityCache* cache, Batch* batch) {
+                 Contributions new_c, EntityCache* cache, Batch* batch) {
   // Owned keys: delete what the new version lacks, write what changed.
   static const std::map<std::string, std::string> kEmpty;
   for (Cf cf : {Cf::kMentions, Cf::kRelationsOut, Cf::kRelationsIn,
@@ -528,29 +530,34 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
     const auto o = old_c.owned.find(cf);
     const auto n = new_c.owned.find(cf);
     const auto& old_m = o == old_c.owned.end() ? kEmpty : o->second;
-    const auto& new_m = n == new_c.owned.end() ? kEmpty : n->second;
     for (const auto& [key, value] : old_m) {
-      if (new_m.find(key) == new_m.end()) {
+      if (n == new_c.owned.end() || n->second.find(key) == n->second.end()) {
         batch->Delete(cf, key);
       }
     }
-    for (const auto& [key, value] : new_m) {
-      if (cf == Cf::kSentences && value.empty()) {
+    if (n == new_c.owned.end()) {
+      continue;
+    }
+    // The new keys and values move into the batch: new_c is ours.
+    std::map<std::string, std::string>& new_m = n->second;
+    while (!new_m.empty()) {
+      auto node = new_m.extract(new_m.begin());
+      if (cf == Cf::kSentences && node.mapped().empty()) {
         continue;  // a record from the store: the text is already there
       }
-      const auto it = old_m.find(key);
-      if (it == old_m.end() || it->second != value) {
-        batch->Put(cf, key, value);
+      const auto it = old_m.find(node.key());
+      if (it == old_m.end() || it->second != node.mapped()) {
+        batch->Put(cf, std::move(node.key()), std::move(node.mapped()));
       }
     }
   }
   DOSSIER_RETURN_IF_ERROR(ApplyEntities(kv, old_c, new_c, cache, batch));
   MergeCounterDiffs(
-      Cf::kAliases, old_c.aliases, new_c.aliases,
+      Cf::kAliases, old_c.aliases, std::move(new_c.aliases),
       [](std::int64_t n, std::int64_t o) { return n - o; },
       [](std::int64_t d) { return EncodeCount(d); }, batch);
   MergeCounterDiffs(
-      Cf::kCooccurrence, old_c.cooc_counts, new_c.cooc_counts,
+      Cf::kCooccurrence, old_c.cooc_counts, std::move(new_c.cooc_counts),
       [](const CoocCounts& n, const CoocCounts& o) {
         return CoocCounts{n.articles - o.articles, n.sentences - o.sentences};
       },

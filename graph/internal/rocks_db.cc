@@ -217,7 +217,13 @@ Result<std::optional<std::string>> KvStore::Get(Cf cf,
 }
 
 Status KvStore::Write(const Batch& batch) {
-  rocksdb::WriteBatch wb;
+  // Sized once: an article's batch is some tens of KiB, which growing by
+  // doubling copied several times over.
+  std::size_t bytes = 64;
+  for (const Batch::Op& op : batch.ops) {
+    bytes += op.key.size() + op.value.size() + 16;
+  }
+  rocksdb::WriteBatch wb(bytes);
   for (const Batch::Op& op : batch.ops) {
     rocksdb::ColumnFamilyHandle* cf = impl_->handle(op.cf);
     rocksdb::Status s;
