@@ -1,17 +1,49 @@
 #include "indexer/internal/caching_stemmer.h"
 
+#include <cstring>
+
 namespace dossier::indexer::internal {
 
+namespace {
+
+std::uint64_t HashWord(const std::string& word) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
+  for (const char c : word) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return hash ^ (hash >> 32);
+}
+
+}  // namespace
+
+CachingStemmer::CachingStemmer(std::size_t slots) {
+  std::size_t size = 1;
+  while (size < slots) {
+    size *= 2;
+  }
+  slots_.resize(size);
+  mask_ = size - 1;
+}
+
 std::string CachingStemmer::operator()(const std::string& word) {
-  const auto found = stems_.find(word);
-  if (found != stems_.end()) {
-    return found->second;
+  if (word.size() > kMaxWord) {
+    ++misses_;
+    return english_(word);
   }
+  Slot& slot = slots_[HashWord(word) & mask_];
+  if (slot.word_size == word.size() &&
+      std::memcmp(slot.word.data(), word.data(), word.size()) == 0) {
+    ++hits_;
+    return std::string(slot.stem.data(), slot.stem_size);
+  }
+  ++misses_;
   std::string stem = english_(word);
-  if (stems_.size() >= max_words_) {
-    stems_.clear();
+  if (stem.size() <= kMaxWord) {
+    slot.word_size = static_cast<std::uint8_t>(word.size());
+    std::memcpy(slot.word.data(), word.data(), word.size());
+    slot.stem_size = static_cast<std::uint8_t>(stem.size());
+    std::memcpy(slot.stem.data(), stem.data(), stem.size());
   }
-  stems_.emplace(word, stem);
   return stem;
 }
 
