@@ -2,6 +2,8 @@
 
 #include <dlfcn.h>
 
+#include "tools/huge_pages.h"
+
 namespace dossier::tools {
 
 std::string AllocatorInUse() {
@@ -19,8 +21,10 @@ std::string AllocatorInUse() {
 }
 
 std::string VersionLine() {
+  const std::string pages = HugePagesState();
   return std::string("dossier ") + DOSSIER_VERSION +
-         " (malloc: " + AllocatorInUse() + ")";
+         " (malloc: " + AllocatorInUse() + (pages.empty() ? "" : ", ") + pages +
+         ")";
 }
 
 }  // namespace dossier::tools

@@ -1,4 +1,5 @@
-// What `dossier --version` prints: the version and the malloc in use.
+// What `dossier --version` prints: the version, the malloc in use and
+// whether its heap gets huge pages (tools/huge_pages.h).
 #ifndef DOSSIER_TOOLS_VERSION_H_
 #define DOSSIER_TOOLS_VERSION_H_
 
@@ -11,7 +12,7 @@ namespace dossier::tools {
 // not of the build, so a link that lost the library shows.
 std::string AllocatorInUse();
 
-// One line: "dossier <version> (malloc: <AllocatorInUse()>)".
+// One line: "dossier <version> (malloc: <AllocatorInUse()>[, <HugePagesState()>])".
 std::string VersionLine();
 
 }  // namespace dossier::tools

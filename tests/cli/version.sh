@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # dossier --version names the version and the malloc the running binary
 # uses; DOSSIER_EXPECT_MALLOC (set by tests/CMakeLists.txt from
-# cmake/allocator.cmake) is the one the build asked for.
+# cmake/allocator.cmake) is the one the build asked for. With tcmalloc it
+# also says whether a fresh block of the heap is backed by transparent huge
+# pages (tools/huge_pages.h), which it must be unless the kernel refuses
+# them all or DOSSIER_HUGE_PAGES=0.
 # Usage: version.sh DOSSIER_BINARY SOURCE_DIR
 set -u
 bin=$1
@@ -11,6 +14,17 @@ case "$line" in
   "dossier "[0-9]*" (malloc: $want"*")") ;;
   *) echo "FAIL: --version printed [$line], want malloc $want"; exit 1 ;;
 esac
+thp=$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo "[never]")
+if [ "$want" = tcmalloc ] && [ "${thp#*\[never\]}" = "$thp" ]; then
+  case "$line" in
+    *", transparent huge pages)") ;;
+    *) echo "FAIL: --version printed [$line], want huge pages (kernel: $thp)"; exit 1 ;;
+  esac
+  off=$(DOSSIER_HUGE_PAGES=0 "$bin" --version)
+  case "$off" in
+    *"huge pages"*) echo "FAIL: DOSSIER_HUGE_PAGES=0 still printed [$off]"; exit 1 ;;
+  esac
+fi
 # The allocator must also carry a real run: index and read back one article.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
