@@ -163,9 +163,9 @@ Status Resolve(const KvStore& kv, std::string_view article, bool has_overrides,
 Status Store(KvStore& kv, internal::EntityCache* cache, std::string_view id,
              const std::optional<ArticleRecord>& old_record,
              const std::optional<ArticleRecord>& new_record) {
-  const internal::Contributions empty;
   const internal::Contributions old_c =
-      old_record ? internal::Contribute(id, *old_record) : empty;
+      old_record ? internal::Contribute(id, *old_record)
+                 : internal::Contributions();
   internal::Contributions new_c =
       new_record ? internal::Contribute(id, *new_record)
                  : internal::Contributions();

@@ -83,10 +83,11 @@ class EntityCache {
 };
 
 // Adds to `batch` what turns the store's state with `old_c` applied into the
-// state with `new_c` applied; `new_c`'s keys and values move into `batch`. Reads the entities it changes from `cache`,
-// else from `kv`, and records their new values in `cache`; the caller
-// clears the cache if `batch` is then not written. Alias and
-// co-occurrence counters change by merged differences, unread.
+// state with `new_c` applied; `new_c`'s keys and values move into `batch`.
+// Reads the entities it changes from `cache`, else from `kv`, and records
+// their new values in `cache`; the caller clears the cache if `batch` is
+// then not written. Alias and co-occurrence counters change by merged
+// differences, unread.
 Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
                  Contributions new_c, EntityCache* cache, Batch* batch);
 

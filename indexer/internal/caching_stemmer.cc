@@ -2,15 +2,15 @@
 
 #include <cstring>
 
+#include "indexer/article_id.h"
+
 namespace dossier::indexer::internal {
 
 namespace {
 
+// FNV-1a, its high bits folded into the low ones the mask keeps.
 std::uint64_t HashWord(const std::string& word) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
-  for (const char c : word) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  }
+  const std::uint64_t hash = Fnv1a64(word);
   return hash ^ (hash >> 32);
 }
 

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/article_id.h"
+
 namespace dossier::indexer::internal {
 
 inline bool IsOneOf(std::string_view word,
@@ -44,11 +46,9 @@ class WordSet {
   }
 
  private:
+  // FNV-1a, its high bits folded into the low ones the mask keeps.
   static std::uint64_t Hash(std::string_view word) {
-    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
-    for (const char c : word) {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
+    const std::uint64_t hash = Fnv1a64(word);
     return hash ^ (hash >> 29);
   }
 
