@@ -76,6 +76,26 @@ printf '{"id": "s1", "text": "Read from standard input about tidal power."}\n' |
   "$bin" index --quiet --db "$db" - 2>/dev/null
 expect_eq "stdin article" "$("$bin" search --json --db "$db" tidal | json_field '["results"][0]["id"]')" s1
 
+# 5b. The analysis threads run at a lower priority than the writer (the
+#     main thread), so the serial writer gets a core first. Standard input
+#     held open keeps the pipeline's threads alive while we look at them.
+mkfifo "$tmp/fifo"
+"$bin" index --quiet --db "$tmp/pdb" - < "$tmp/fifo" 2>/dev/null &
+pid=$!
+exec 9> "$tmp/fifo"
+writer_nice=$(awk '{print $19}' "/proc/$pid/stat")
+analysis_nice=""
+for _ in $(seq 100); do
+  analysis_nice=$(for task in /proc/$pid/task/*; do
+    [ "$(cat "$task/comm" 2>/dev/null)" = dossier-analyze ] && awk '{print $19}' "$task/stat"
+  done | sort -u | tr '\n' ' ')
+  [ "$analysis_nice" = "$(( writer_nice + 5 > 19 ? 19 : writer_nice + 5 )) " ] && break
+  sleep 0.05
+done
+exec 9>&-
+wait $pid
+expect_eq "analysis threads' nice (writer at $writer_nice)" "$analysis_nice" "$(( writer_nice + 5 > 19 ? 19 : writer_nice + 5 )) "
+
 # 6. Delete removes the article from search and the graph; check agrees.
 "$bin" delete --db "$db" s1 > /dev/null
 expect_eq "delete exit" "$?" 0
