@@ -4,14 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 
 namespace dossier::indexer::internal {
 
 int ThisThreadNice() {
-  // -1 is also a valid nice value, so errno tells a failure apart; the
-  // calling thread always exists, so there is none to report.
-  errno = 0;
+  // getpriority fails only for a thread that does not exist, never for
+  // the calling one, so -1 here is the nice value -1, not an error.
   return getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
 }
 
