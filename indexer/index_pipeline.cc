@@ -126,9 +126,12 @@ void AnalyzeAll(const Analyzer& analyzer, ArticleStore* snapshot,
                 internal::BoundedQueue<WorkItem>* out) {
   NameThisThread("dossier-analyze");
   // Analysis runs ahead of the single writer and must not take its core
-  // (see thread_priority.h). BBC x20, alternating: 65.8 and 57.6 s against
-  // 72.2 and 64.5 s at equal priority; cores idle 9.7 and 7.9 s against
-  // 19.6 and 15.4 s. A refusal only costs that speed.
+  // (see thread_priority.h). BBC x20, with 512 in flight: cores idle 4.6
+  // and 4.1 s against 15.0 and 17.7 s at equal priority. On the two-vCPU
+  // machine we measured on, the busier cores each did less, so wall time
+  // against the build before this change was within noise (four
+  // alternating rounds: mean 60.2 s against 61.0 s). A refusal only costs
+  // the idle time back.
   internal::LowerThisThreadPriority(kAnalysisNiceSteps);
   DocumentBuilder builder;
   while (std::optional<WorkItem> work = in->Pop()) {

@@ -43,11 +43,9 @@ class HugePageSysAllocator : public SysAllocator {
   SysAllocator* inner_;
 };
 
-bool installed = false;
-
 // Before main(): tcmalloc is initialised by then (it serves the static
 // constructors that ran before this one), and most of the heap is not.
-const bool install = [] {
+const bool installed = [] {
   const char* setting = std::getenv("DOSSIER_HUGE_PAGES");
   if (setting != nullptr && std::string_view(setting) == "0") {
     return false;
@@ -60,7 +58,6 @@ const bool install = [] {
   // Lives as long as the process: tcmalloc keeps using it until exit.
   static HugePageSysAllocator huge(inner);
   extension->SetSystemAllocator(&huge);
-  installed = true;
   return true;
 }();
 

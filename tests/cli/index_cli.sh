@@ -84,17 +84,18 @@ mkfifo "$tmp/fifo"
 pid=$!
 exec 9> "$tmp/fifo"
 writer_nice=$(awk '{print $19}' "/proc/$pid/stat")
+want_nice="$(( writer_nice + 5 > 19 ? 19 : writer_nice + 5 )) "
 analysis_nice=""
 for _ in $(seq 100); do
   analysis_nice=$(for task in /proc/$pid/task/*; do
     [ "$(cat "$task/comm" 2>/dev/null)" = dossier-analyze ] && awk '{print $19}' "$task/stat"
   done | sort -u | tr '\n' ' ')
-  [ "$analysis_nice" = "$(( writer_nice + 5 > 19 ? 19 : writer_nice + 5 )) " ] && break
+  [ "$analysis_nice" = "$want_nice" ] && break
   sleep 0.05
 done
 exec 9>&-
 wait $pid
-expect_eq "analysis threads' nice (writer at $writer_nice)" "$analysis_nice" "$(( writer_nice + 5 > 19 ? 19 : writer_nice + 5 )) "
+expect_eq "analysis threads' nice (writer at $writer_nice)" "$analysis_nice" "$want_nice"
 
 # 6. Delete removes the article from search and the graph; check agrees.
 "$bin" delete --db "$db" s1 > /dev/null
