@@ -44,7 +44,8 @@ class DocumentBuilder {
   DocumentBuilder& operator=(const DocumentBuilder&) = delete;
 
   // Builds the article document (stemmed text with positions, title,
-  // boolean terms, values, stored fields and quotes).
+  // boolean terms, values, stored fields and quotes). The result shares
+  // no Xapian object with the builder, so it may go to another thread.
   PreparedArticlePtr Build(const Article& article,
                            const ArticleAnalysis& analysis,
                            std::string_view content_hash);

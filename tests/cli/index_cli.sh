@@ -160,6 +160,7 @@ expect_eq "articles after rerun" "$("$bin" stats --json --db "$kdb" | json_field
 "$bin" check --db "$kdb" > /dev/null
 expect_eq "check after kill and rerun" "$?" 0
 "$bin" index --quiet --db "$tmp/clean" "$tmp/big.jsonl" > /dev/null 2>&1
+expect_eq "uninterrupted run exit" "$?" 0
 "$bin" export --db "$kdb" --format json > "$tmp/killed.json"
 "$bin" export --db "$tmp/clean" --format json > "$tmp/clean.json"
 if ! cmp -s "$tmp/killed.json" "$tmp/clean.json"; then

@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <thread>
+
 #include "indexer/article_store.h"
+#include "indexer/internal/bounded_queue.h"
 #include "tests/support/scoped_temp_dir.h"
 
 namespace dossier::indexer {
@@ -182,6 +185,46 @@ TEST_SUITE("indexer/DocStore") {
 }
 
 TEST_SUITE("indexer/ArticleStore") {
+  TEST_CASE("documents built on one thread are stored on another, as the "
+            "index pipeline does, and each arrives whole") {
+    // The builder must let go of each document before handing it over:
+    // Xapian counts references without atomics. When it did not, this
+    // test crashed in about half its runs (a queue of one keeps the
+    // writer on the document the builder has just released).
+    testing::ScopedTempDir dir;
+    constexpr int kArticles = 20000;
+    internal::BoundedQueue<PreparedArticlePtr> built(1);
+    std::thread builder_thread([&] {
+      DocumentBuilder builder;
+      for (int i = 0; i < kArticles; ++i) {
+        const Article article = MakeArticle(
+            "a" + std::to_string(i), "Ferry " + std::to_string(i) + " ran.");
+        if (!built.Push(builder.Build(article, {}, ContentHash(article)))) {
+          return;
+        }
+      }
+      built.Close();
+    });
+    const std::unique_ptr<ArticleStore> store = OpenWriter(dir.path());
+    int stored = 0;
+    while (std::optional<PreparedArticlePtr> prepared = built.Pop()) {
+      Result<PutOutcome> put = store->Put(std::move(*prepared));
+      if (!put.has_value()) {
+        built.Close();
+        break;
+      }
+      ++stored;
+    }
+    builder_thread.join();
+    REQUIRE(stored == kArticles);
+    REQUIRE(store->Commit().ok());
+    Xapian::Database index((dir.path() / "xapian").string());
+    CHECK(index.get_doccount() == kArticles);
+    // Every document kept its own words: "ferri" in all, its number once.
+    CHECK(index.get_termfreq("ferri") == kArticles);
+    CHECK(index.get_termfreq("19999") == 1);
+  }
+
   TEST_CASE("the index keeps the article id as document data and the record "
             "in docs/; deleting removes both") {
     testing::ScopedTempDir dir;
