@@ -6,6 +6,7 @@
 #include <rocksdb/memtablerep.h>
 #include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
+#include <rocksdb/table_properties.h>
 #include <rocksdb/write_batch.h>
 
 #include <array>
@@ -110,6 +111,16 @@ bool WriteOnly(std::string_view cf) {
          cf != kCfOverrides;
 }
 
+// Whether every read of `cf` is a prefix scan, never a Get (graph_queries.cc).
+// A whole-key bloom filter serves only Gets, so these families have none:
+// they hold most of the graph's keys (two 'N' keys for every co-occurring
+// pair of every article), and their filters were the one part of the
+// store's memory that grew with the archive.
+bool ScannedOnly(std::string_view cf) {
+  return cf == kCfAliases || cf == kCfRelationsOut || cf == kCfRelationsIn ||
+         cf == kCfCooccurrence || cf == kCfQuotes;
+}
+
 }  // namespace
 
 std::string_view CfName(Cf cf) {
@@ -147,6 +158,9 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
   db_options.atomic_flush = options.unlogged;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  // Tables without a filter share the block cache.
+  std::shared_ptr<rocksdb::TableFactory> unfiltered_tables(
+      rocksdb::NewBlockBasedTableFactory(table));
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -163,6 +177,9 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
       family.compaction_filter = &kAliasCounters;
     } else if (name == kCfCooccurrence) {
       family.compaction_filter = &kCoocCounters;
+    }
+    if (ScannedOnly(name)) {
+      family.table_factory = unfiltered_tables;
     }
     if (options.write_mostly && WriteOnly(name)) {
       family.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
@@ -263,6 +280,18 @@ Status KvStore::Scan(Cf cf, std::string_view prefix, const ScanFn& fn,
     }
   }
   return FromRocks(it->status(), "scanning " + std::string(CfName(cf)));
+}
+
+Result<std::uint64_t> KvStore::FilterBytes(Cf cf) const {
+  rocksdb::TablePropertiesCollection tables;
+  DOSSIER_RETURN_IF_ERROR(FromRocks(
+      impl_->db->GetPropertiesOfAllTables(impl_->handle(cf), &tables),
+      "reading table properties of " + std::string(CfName(cf))));
+  std::uint64_t bytes = 0;
+  for (const auto& [file, properties] : tables) {
+    bytes += properties->filter_size;
+  }
+  return bytes;
 }
 
 Status KvStore::Compact() {

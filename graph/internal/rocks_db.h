@@ -103,6 +103,9 @@ class KvStore {
               std::string_view start = {}) const;
   // Visits keys starting with `prefix` from the last one backwards.
   Status ScanReverse(Cf cf, std::string_view prefix, const ScanFn& fn) const;
+  // The bytes of bloom filter in the family's tables: RocksDB holds them in
+  // memory, outside the block cache, while the store is open.
+  Result<std::uint64_t> FilterBytes(Cf cf) const;
   // Rewrites every column family fully compacted; the compaction filters
   // drop zero counters.
   Status Compact();

@@ -136,6 +136,35 @@ TEST_SUITE("graph/GraphStore") {
     }
   }
 
+  TEST_CASE("Only the families read by key carry bloom filters") {
+    dossier::testing::ScopedTempDir tmp;
+    const auto dir = tmp.path() / "graph";
+    {
+      auto store = StoreWithBothArticles(dir);
+      REQUIRE(store->Close().ok());  // flushes every family to a table
+    }
+    auto kv = graph::internal::KvStore::Open(dir, {});
+    REQUIRE(kv.has_value());
+    using graph::internal::Cf;
+    // Scanned by prefix only: a whole-key filter would never be consulted.
+    for (Cf cf : {Cf::kAliases, Cf::kRelationsOut, Cf::kRelationsIn,
+                  Cf::kCooccurrence, Cf::kQuotes}) {
+      CAPTURE(graph::internal::CfName(cf));
+      Result<std::uint64_t> bytes = (*kv)->FilterBytes(cf);
+      REQUIRE(bytes.has_value());
+      CHECK(*bytes == 0);
+    }
+    // Read by Get: storing an article, and the query commands.
+    for (Cf cf : {Cf::kEntities, Cf::kMentions, Cf::kArticles,
+                  Cf::kSentences}) {
+      CAPTURE(graph::internal::CfName(cf));
+      Result<std::uint64_t> bytes = (*kv)->FilterBytes(cf);
+      REQUIRE(bytes.has_value());
+      CHECK(*bytes > 0);
+    }
+    REQUIRE((*kv)->Close().ok());
+  }
+
   TEST_CASE("A format 2 store is upgraded in place on a writable open") {
     // Format 2 also kept an 'E' key for a pair that shares only the
     // article; format 3 drops those and reads them from `mentions`.
