@@ -222,7 +222,7 @@ TEST_SUITE("indexer/ArticleStore") {
     CHECK(index.get_doccount() == kArticles);
     // Every document kept its own words: "ferri" in all, its number once.
     CHECK(index.get_termfreq("ferri") == kArticles);
-    CHECK(index.get_termfreq("19999") == 1);
+    CHECK(index.get_termfreq(std::to_string(kArticles - 1)) == 1);
   }
 
   TEST_CASE("the index keeps the article id as document data and the record "
