@@ -36,11 +36,13 @@ with open(dst, "w", encoding="utf-8") as out:
             out.write(json.dumps(record) + "\n")
 PY
 
-# run NAME CMD...: runs CMD, prints "seconds peak_rss_kib".
+# run CMD...: runs CMD, prints "seconds peak_rss_kib cpu_seconds" (cpu is
+# user + sys: a slow round with the usual CPU waited, one with more CPU
+# computed more or ran on a slower machine).
 run() {
-  /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" ||
+  /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" ||
     { cat "$tmp/stderr"; exit 1; }
-  cat "$tmp/time"
+  awk '{printf "%s %s %.1f\n", $1, $2, $3 + $4}' "$tmp/time"
 }
 text_bytes() {
   python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$1"
@@ -57,10 +59,10 @@ for scale in 1 20; do
   p_times=(); d_times=(); p_rsses=(); d_rsses=()
   for round in $(seq "$rounds"); do
     rm -rf "$tmp/plain$scale" "$tmp/dossier$scale"
-    read -r p_s p_rss < <(run "$bin/bench_plain_xapian" "$input" "$tmp/plain$scale")
-    read -r d_s d_rss < <(run "$bin/dossier" index --quiet --db "$tmp/dossier$scale" "$input")
+    read -r p_s p_rss p_cpu < <(run "$bin/bench_plain_xapian" "$input" "$tmp/plain$scale")
+    read -r d_s d_rss d_cpu < <(run "$bin/dossier" index --quiet --db "$tmp/dossier$scale" "$input")
     p_times+=("$p_s"); d_times+=("$d_s"); p_rsses+=("$p_rss"); d_rsses+=("$d_rss")
-    echo "   ${scale}x round $round: plain ${p_s} s, dossier ${d_s} s, ratio $(python3 -c "print(f'{$p_s/$d_s:.2f}')")" >&2
+    echo "   ${scale}x round $round: plain ${p_s} s (cpu ${p_cpu} s), dossier ${d_s} s (cpu ${d_cpu} s), ratio $(python3 -c "print(f'{$p_s/$d_s:.2f}')")" >&2
   done
   p_s=$(median "${p_times[@]}"); d_s=$(median "${d_times[@]}")
   p_rss=$(median "${p_rsses[@]}"); d_rss=$(median "${d_rsses[@]}")

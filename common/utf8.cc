@@ -1,5 +1,7 @@
 #include "common/utf8.h"
 
+#include <cstring>
+
 namespace dossier {
 namespace {
 
@@ -120,36 +122,61 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-CodepointMap::CodepointMap(std::string_view text) {
-  cp_of_byte_.resize(text.size() + 1);
-  byte_of_cp_.reserve(text.size() + 1);
+namespace {
+
+// The length of text's leading run of ASCII bytes.
+std::size_t AsciiPrefix(std::string_view text) {
   std::size_t pos = 0;
-  std::uint32_t cp = 0;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if ((word & kHighBits) != 0) {
+      break;
+    }
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    ++pos;
+  }
+  return pos;
+}
+
+}  // namespace
+
+CodepointMap::CodepointMap(std::string_view text)
+    : ascii_prefix_(AsciiPrefix(text)) {
+  const std::size_t rest = text.size() - ascii_prefix_;
+  cp_of_byte_.resize(rest + 1);
+  byte_of_cp_.reserve(rest + 1);
+  std::size_t pos = ascii_prefix_;
+  auto cp = static_cast<std::uint32_t>(ascii_prefix_);
   while (pos < text.size()) {
     const std::size_t start = pos;
     DecodeUtf8(text, &pos);
     byte_of_cp_.push_back(static_cast<std::uint32_t>(start));
     for (std::size_t b = start; b < pos; ++b) {
-      cp_of_byte_[b] = cp;
+      cp_of_byte_[b - ascii_prefix_] = cp;
     }
     ++cp;
   }
-  cp_of_byte_[text.size()] = cp;
+  cp_of_byte_[rest] = cp;
   byte_of_cp_.push_back(static_cast<std::uint32_t>(text.size()));
 }
 
 std::uint32_t CodepointMap::ToCodepoint(std::size_t byte) const {
-  if (byte >= cp_of_byte_.size()) {
-    return cp_of_byte_.back();
+  if (byte < ascii_prefix_) {
+    return static_cast<std::uint32_t>(byte);
   }
-  return cp_of_byte_[byte];
+  const std::size_t i = byte - ascii_prefix_;
+  return i < cp_of_byte_.size() ? cp_of_byte_[i] : cp_of_byte_.back();
 }
 
 std::size_t CodepointMap::ToByte(std::uint32_t cp) const {
-  if (cp >= byte_of_cp_.size()) {
-    return byte_of_cp_.back();
+  if (cp < ascii_prefix_) {
+    return cp;
   }
-  return byte_of_cp_[cp];
+  const std::size_t i = cp - ascii_prefix_;
+  return i < byte_of_cp_.size() ? byte_of_cp_[i] : byte_of_cp_.back();
 }
 
 }  // namespace dossier

@@ -33,7 +33,8 @@ void AppendUtf8(char32_t cp, std::string* out);
 
 // Maps byte offsets of one text to code point offsets. Built once per text
 // (O(n)); each lookup is O(1). The text must outlive nothing: the map keeps
-// only offsets.
+// only offsets. The leading ASCII run needs no table (where bytes and code
+// points coincide): most English articles are ASCII throughout.
 class CodepointMap {
  public:
   explicit CodepointMap(std::string_view text);
@@ -44,8 +45,11 @@ class CodepointMap {
   std::size_t ToByte(std::uint32_t cp) const;
 
  private:
-  std::vector<std::uint32_t> cp_of_byte_;  // size = bytes + 1
-  std::vector<std::uint32_t> byte_of_cp_;  // size = code points + 1
+  std::size_t ascii_prefix_ = 0;  // bytes before the first non-ASCII one
+  // From the prefix's end: code point of byte ascii_prefix_ + i, and byte of
+  // code point ascii_prefix_ + i; each ends with the text's end.
+  std::vector<std::uint32_t> cp_of_byte_;
+  std::vector<std::uint32_t> byte_of_cp_;
 };
 
 }  // namespace dossier

@@ -241,14 +241,14 @@ Status CountCoocInRange(const internal::KvStore& kv, EntityId id,
         !internal::DecodeArticleRecord(**bytes, &record)) {
       continue;  // a dangling mention; `dossier check` reports those
     }
-    for (const auto& [pair, ev] : internal::CoocPairsOf(record)) {
-      if (pair.first != id && pair.second != id) {
+    for (const internal::CoocPair& pair : internal::CoocPairsOf(record)) {
+      if (pair.a != id && pair.b != id) {
         continue;
       }
-      const EntityId other = pair.first == id ? pair.second : pair.first;
+      const EntityId other = pair.a == id ? pair.b : pair.a;
       Cooc& c = tally.try_emplace(other, Cooc{other, 0, 0}).first->second;
       c.articles += 1;
-      c.sentences += ev.sentences;
+      c.sentences += pair.evidence.sentences;
     }
   }
   out->clear();

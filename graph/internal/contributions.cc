@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -294,7 +295,13 @@ void AddEntityContribution(
 }  // namespace
 
 CoocPairs CoocPairsOf(const ArticleRecord& record) {
-  CoocPairs pairs;
+  struct Ref {
+    std::uint64_t a;
+    std::uint64_t b;
+    const RecordCooc* cooc;
+  };
+  std::vector<Ref> refs;
+  refs.reserve(record.cooccurrences.size());
   const std::size_t size = record.entities.size();
   for (const RecordCooc& rc : record.cooccurrences) {
     if (rc.a >= size || rc.b >= size) {
@@ -305,12 +312,25 @@ CoocPairs CoocPairsOf(const ArticleRecord& record) {
     if (a == b) {
       continue;
     }
-    CoocEvidence& ev = pairs[{std::min(a, b), std::max(a, b)}];
-    ev.date10 = record.date10;
-    if (ev.sentences == 0 && rc.sentences > 0) {
-      ev.first = rc.first;
+    refs.push_back({std::min(a, b), std::max(a, b), &rc});
+  }
+  // Stable: of two record pairs that resolved to one, the first in the
+  // record gives the first sentence.
+  std::stable_sort(refs.begin(), refs.end(), [](const Ref& x, const Ref& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  CoocPairs pairs;
+  pairs.reserve(refs.size());
+  for (const Ref& ref : refs) {
+    if (pairs.empty() || pairs.back().a != ref.a || pairs.back().b != ref.b) {
+      pairs.push_back(CoocPair{ref.a, ref.b, {}});
+      pairs.back().evidence.date10 = record.date10;
     }
-    ev.sentences += rc.sentences;
+    CoocEvidence& ev = pairs.back().evidence;
+    if (ev.sentences == 0 && ref.cooc->sentences > 0) {
+      ev.first = ref.cooc->first;
+    }
+    ev.sentences += ref.cooc->sentences;
   }
   return pairs;
 }
@@ -363,21 +383,26 @@ Contributions Contribute(std::string_view article_id,
     c.owned[Cf::kRelationsOut][key] = std::move(encoded);
   }
   auto& owned_cooc = c.owned[Cf::kCooccurrence];
-  for (const auto& [pair, ev] : CoocPairsOf(record)) {
+  for (const CoocPair& pair : CoocPairsOf(record)) {
     // Evidence once per unordered pair (smaller id first), and only for a
     // pair a sentence names: four pairs in five share no more than the
     // article, and the articles mentioning both are already listed under
     // `mentions`. The counts both ways, so that each entity's neighbours
     // are one prefix scan.
+    const CoocEvidence& ev = pair.evidence;
     if (ev.sentences > 0) {
       add_sentence(ev.first);
-      owned_cooc[CoocEvidenceKey(pair.first, pair.second, article_id)] =
+      owned_cooc[CoocEvidenceKey(pair.a, pair.b, article_id)] =
           EncodeCoocEvidence(ev);
     }
     const CoocCounts delta{1, ev.sentences};
-    c.cooc_counts[CoocCountKey(pair.first, pair.second)] = delta;
-    c.cooc_counts[CoocCountKey(pair.second, pair.first)] = delta;
+    c.cooc_counts.push_back({pair.a, pair.b, delta});
+    c.cooc_counts.push_back({pair.b, pair.a, delta});
   }
+  std::sort(c.cooc_counts.begin(), c.cooc_counts.end(),
+            [](const CoocCountDelta& x, const CoocCountDelta& y) {
+              return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+            });
   auto& owned_quotes = c.owned[Cf::kQuotes];
   for (std::size_t i = 0; i < record.quotes.size(); ++i) {
     const RecordQuote& q = record.quotes[i];
@@ -507,6 +532,34 @@ void MergeCounterDiffs(Cf cf, const std::map<std::string, Value>& old_m,
   }
 }
 
+// MergeCounterDiffs for the 'N' keys: one walk over the two sorted lists.
+void MergeCoocCountDiffs(const std::vector<CoocCountDelta>& old_v,
+                         const std::vector<CoocCountDelta>& new_v,
+                         Batch* batch) {
+  const CoocCountDelta none;
+  auto o = old_v.begin();
+  auto n = new_v.begin();
+  while (o != old_v.end() || n != new_v.end()) {
+    const bool take_old =
+        n == new_v.end() ||
+        (o != old_v.end() && std::tie(o->a, o->b) <= std::tie(n->a, n->b));
+    const bool take_new =
+        o == old_v.end() ||
+        (n != new_v.end() && std::tie(n->a, n->b) <= std::tie(o->a, o->b));
+    const CoocCountDelta& before = take_old ? *o : none;
+    const CoocCountDelta& after = take_new ? *n : none;
+    const CoocCounts diff{after.counts.articles - before.counts.articles,
+                          after.counts.sentences - before.counts.sentences};
+    if (!(diff == CoocCounts{})) {
+      const CoocCountDelta& at = take_new ? after : before;
+      batch->AddCounters(Cf::kCooccurrence, CoocCountKey(at.a, at.b),
+                         EncodeCoocCounts(diff));
+    }
+    o += take_old ? 1 : 0;
+    n += take_new ? 1 : 0;
+  }
+}
+
 }  // namespace
 
 std::optional<EntityValue>* EntityCache::Find(std::uint64_t id) {
@@ -556,12 +609,7 @@ Status ApplyDiff(const KvStore& kv, const Contributions& old_c,
       Cf::kAliases, old_c.aliases, std::move(new_c.aliases),
       [](std::int64_t n, std::int64_t o) { return n - o; },
       [](std::int64_t d) { return EncodeCount(d); }, batch);
-  MergeCounterDiffs(
-      Cf::kCooccurrence, old_c.cooc_counts, std::move(new_c.cooc_counts),
-      [](const CoocCounts& n, const CoocCounts& o) {
-        return CoocCounts{n.articles - o.articles, n.sentences - o.sentences};
-      },
-      [](const CoocCounts& d) { return EncodeCoocCounts(d); }, batch);
+  MergeCoocCountDiffs(old_c.cooc_counts, new_c.cooc_counts, batch);
   return Status::Ok();
 }
 

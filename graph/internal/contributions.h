@@ -19,6 +19,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "common/annotations.h"
 #include "common/article.h"
@@ -37,13 +38,24 @@ Result<ArticleRecord> BuildRecord(const Article& article,
 // The id an article entity resolves to before overrides.
 std::uint64_t BaseId(const RecordEntity& entity);
 
+// A counter delta on the 'N' key of the ordered pair (a, b).
+struct CoocCountDelta {
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  CoocCounts counts;
+};
+
 struct Contributions {
   // Keys owned by this article alone: key -> value, per column family.
   std::map<Cf, std::map<std::string, std::string>> owned;
   // Counter deltas on shared keys.
   std::map<std::uint64_t, EntityValue> entities;     // id -> delta
   std::map<std::string, std::int64_t> aliases;       // alias key -> delta
-  std::map<std::string, CoocCounts> cooc_counts;     // 'N' key -> delta
+  // Both orders of every pair, sorted by (a, b) (the 'N' key order),
+  // unique. A sorted vector: an article has some tens of pairs, each built
+  // into a map node and a key string before, a tenth of the graph writer's
+  // time.
+  std::vector<CoocCountDelta> cooc_counts;
 };
 
 Contributions Contribute(std::string_view article_id,
@@ -53,9 +65,13 @@ Contributions Contribute(std::string_view article_id,
 // first): the sentences naming both summed, the first of them kept. What
 // Contribute() counts into 'N' and 'E', and what a dated neighbour query
 // recounts. Pairs whose ids resolved equal, or with an index outside the
-// record's entities, are left out.
-using CoocPairs =
-    std::map<std::pair<std::uint64_t, std::uint64_t>, CoocEvidence>;
+// record's entities, are left out. Sorted by (a, b), unique.
+struct CoocPair {
+  std::uint64_t a = 0;  // the smaller id
+  std::uint64_t b = 0;
+  CoocEvidence evidence;
+};
+using CoocPairs = std::vector<CoocPair>;
 CoocPairs CoocPairsOf(const ArticleRecord& record);
 
 // The entity values one writer last wrote, decoded. Storing an article

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 #include <utility>
+#include <vector>
+
+#include "indexer/internal/word_list.h"
 
 namespace dossier::indexer::internal {
 namespace {
@@ -14,7 +18,6 @@ namespace {
 // "states") are left out on purpose; a few that report speech in the same
 // split only with "that" after them (below half of the time without it:
 // "continues", "maintained", "maintains", "note", "points") are marked so.
-// Sorted for binary search.
 constexpr std::pair<std::string_view, CueInfo> kCues[] = {
     {"accused", {CueForm::kFinite, true}},
     {"accuses", {CueForm::kFinite, true}},
@@ -293,38 +296,51 @@ constexpr std::array<std::string_view, 9> kPronouns = {
     "he", "i", "it", "she", "they", "we", "which", "who", "you"};
 static_assert(std::is_sorted(kPronouns.begin(), kPronouns.end()));
 
-template <std::size_t N>
-bool Contains(const std::array<std::string_view, N>& table,
-              std::string_view word) {
-  return std::binary_search(table.begin(), table.end(), word);
+// Every word of an article is looked up in these tables, some several
+// times: hashed, not searched.
+template <typename Table>
+std::vector<std::string_view> WordsOf(const Table& table) {
+  std::vector<std::string_view> words;
+  for (const auto& entry : table) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(entry)>,
+                                 std::string_view>) {
+      words.push_back(entry);
+    } else {
+      words.push_back(entry.first);
+    }
+  }
+  return words;
 }
 
 }  // namespace
 
 std::optional<CueInfo> LookupCue(std::string_view lower_word) {
-  const auto* it = std::lower_bound(
-      std::begin(kCues), std::end(kCues), lower_word,
-      [](const auto& entry, std::string_view w) { return entry.first < w; });
-  if (it == std::end(kCues) || it->first != lower_word) {
+  static const WordSet kCueWords(WordsOf(kCues));
+  const int position = kCueWords.find(lower_word);
+  if (position < 0) {
     return std::nullopt;
   }
-  return it->second;
+  return kCues[position].second;
 }
 
 bool IsSpeakerVerbFiller(std::string_view lower_word) {
-  return Contains(kFillers, lower_word);
+  static const WordSet kWords(WordsOf(kFillers));
+  return kWords.contains(lower_word);
 }
 
 bool IsFunctionWord(std::string_view lower_word) {
-  return Contains(kFunctionWords, lower_word);
+  static const WordSet kWords(WordsOf(kFunctionWords));
+  return kWords.contains(lower_word);
 }
 
 bool IsDeterminer(std::string_view lower_word) {
-  return Contains(kDeterminers, lower_word);
+  static const WordSet kWords(WordsOf(kDeterminers));
+  return kWords.contains(lower_word);
 }
 
 bool IsSpeakerPronoun(std::string_view lower_word) {
-  return Contains(kPronouns, lower_word);
+  static const WordSet kWords(WordsOf(kPronouns));
+  return kWords.contains(lower_word);
 }
 
 }  // namespace dossier::indexer::internal

@@ -1518,6 +1518,7 @@ void AddCandidateArgs(std::string_view text, std::vector<Unit>* units) {
     return first >= 'A' && first <= 'Z';
   };
   std::vector<Unit> out;
+  out.reserve(units->size());
   const int size = static_cast<int>(units->size());
   for (int idx = 0; idx < size;) {
     if (!starts_upper((*units)[idx])) {

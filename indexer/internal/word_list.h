@@ -30,19 +30,25 @@ inline bool IsOneOf(std::string_view word,
 // half full). Immutable after construction, so shared freely by threads.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words);
+  WordSet(std::initializer_list<std::string_view> words)
+      : WordSet(std::vector<std::string_view>(words)) {}
+  explicit WordSet(const std::vector<std::string_view>& words);
 
-  bool contains(std::string_view word) const {
+  bool contains(std::string_view word) const { return find(word) >= 0; }
+
+  // The position of `word` in the list the set was built from (the first,
+  // when the list names it twice), or -1.
+  int find(std::string_view word) const {
     if (word.size() > longest_) {
-      return false;
+      return -1;
     }
-    for (std::size_t slot = Hash(word) & mask_; used_[slot] != 0;
+    for (std::size_t slot = Hash(word) & mask_; positions_[slot] >= 0;
          slot = (slot + 1) & mask_) {
       if (words_[slot] == word) {
-        return true;
+        return positions_[slot];
       }
     }
-    return false;
+    return -1;
   }
 
  private:
@@ -53,7 +59,7 @@ class WordSet {
   }
 
   std::vector<std::string> words_;  // by slot
-  std::vector<unsigned char> used_;
+  std::vector<int> positions_;      // by slot; -1 for an empty slot
   std::uint64_t mask_ = 0;
   std::size_t longest_ = 0;
 };

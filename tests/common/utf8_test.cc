@@ -40,6 +40,38 @@ TEST_SUITE("common/utf8") {
     CHECK(map.ToByte(4) == 6);
     CHECK(map.ToByte(7) == text.size());
   }
+
+  TEST_CASE("CodepointMap maps an ASCII text and an ASCII run before UTF-8") {
+    const std::string ascii = "plain ASCII text, longer than a word";
+    const CodepointMap plain(ascii);
+    CHECK(plain.ToCodepoint(0) == 0);
+    CHECK(plain.ToCodepoint(17) == 17);
+    CHECK(plain.ToCodepoint(ascii.size()) == ascii.size());
+    CHECK(plain.ToCodepoint(ascii.size() + 5) == ascii.size());
+    CHECK(plain.ToByte(17) == 17);
+    CHECK(plain.ToByte(static_cast<std::uint32_t>(ascii.size()) + 5) ==
+          ascii.size());
+
+    // Twelve ASCII bytes, "é" (2 bytes), "x", U+201C (3 bytes), "y".
+    const std::string mixed = "abcdefghijkl\xc3\xa9x\xe2\x80\x9cy";
+    const CodepointMap map(mixed);
+    CHECK(map.ToCodepoint(11) == 11);
+    CHECK(map.ToCodepoint(12) == 12);
+    CHECK(map.ToCodepoint(13) == 12);  // inside "é"
+    CHECK(map.ToCodepoint(14) == 13);
+    CHECK(map.ToCodepoint(15) == 14);
+    CHECK(map.ToCodepoint(18) == 15);
+    CHECK(map.ToCodepoint(mixed.size()) == 16);
+    CHECK(map.ToByte(11) == 11);
+    CHECK(map.ToByte(13) == 14);
+    CHECK(map.ToByte(15) == 18);
+    CHECK(map.ToByte(16) == mixed.size());
+    CHECK(map.ToByte(99) == mixed.size());
+
+    const CodepointMap empty("");
+    CHECK(empty.ToCodepoint(0) == 0);
+    CHECK(empty.ToByte(0) == 0);
+  }
 }
 
 }  // namespace dossier

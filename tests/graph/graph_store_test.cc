@@ -493,6 +493,48 @@ TEST_SUITE("graph/GraphStore") {
     CHECK(store->ArticleHash("a1")->value_or("") == "h1b");
   }
 
+  TEST_CASE("Re-indexing with other co-occurring entities ends as storing "
+            "the new version alone") {
+    // v1 pairs Ada-Bo, Ada-Cy, Bo-Cy; v2 keeps Ada-Bo in more sentences,
+    // drops Cy and adds Dee: co-occurrence counters only in the old
+    // version, only in the new one, and in both with other counts.
+    const auto version = [](bool second) {
+      ArticleBuilder b("a1", "2025-03-01");
+      const int ada = b.Entity("Ada Lovelace", EntityType::kPerson);
+      const int bo = b.Entity("Bo Diddley", EntityType::kPerson);
+      if (!second) {
+        const int cy = b.Entity("Cy Young", EntityType::kPerson);
+        b.Sentence("Ada Lovelace met Bo Diddley and Cy Young.", {ada, bo, cy});
+      } else {
+        const int dee = b.Entity("Dee Snider", EntityType::kPerson);
+        b.Sentence("Ada Lovelace met Bo Diddley.", {ada, bo});
+        b.Sentence("Bo Diddley thanked Ada Lovelace.", {bo, ada});
+        b.Sentence("Dee Snider sang.", {dee});
+      }
+      return b;
+    };
+    dossier::testing::ScopedTempDir tmp_a;
+    auto replaced = OpenStore(tmp_a.path());
+    const ArticleBuilder v1 = version(false);
+    const ArticleBuilder v2 = version(true);
+    REQUIRE(replaced->PutArticle(v1.article(), v1.analysis(), "v1").ok());
+    REQUIRE(replaced->PutArticle(v2.article(), v2.analysis(), "v2").ok());
+    REQUIRE(replaced->Compact().ok());
+    dossier::testing::ScopedTempDir tmp_b;
+    auto fresh = OpenStore(tmp_b.path());
+    REQUIRE(fresh->PutArticle(v2.article(), v2.analysis(), "v2").ok());
+    REQUIRE(fresh->Compact().ok());
+    const Result<std::string> after = replaced->DumpForTesting(true);
+    const Result<std::string> expected = fresh->DumpForTesting(true);
+    REQUIRE(after.has_value());
+    REQUIRE(expected.has_value());
+    CHECK(*after == *expected);
+    const auto neighbours =
+        replaced->Neighbors(Find(*replaced, "Ada Lovelace").id, {});
+    REQUIRE(neighbours.has_value());
+    REQUIRE(neighbours->size() == 2);  // Bo, and Dee from the same article
+  }
+
   TEST_CASE("Entity resolution joins names that differ only in form") {
     dossier::testing::ScopedTempDir tmp;
     auto store = OpenStore(tmp.path());

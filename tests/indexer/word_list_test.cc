@@ -1,6 +1,7 @@
 #include "indexer/internal/word_list.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -38,6 +39,16 @@ TEST_SUITE("indexer/WordList") {
             IsOneOf(probe, {members[0], members[1], members[2], members[3],
                             members[4], members[5], members[6], members[7]}));
     }
+  }
+
+  TEST_CASE("WordSet::find gives a word's position in its list") {
+    const std::vector<std::string_view> words{"said", "told", "said", "added"};
+    const WordSet set(words);
+    CHECK(set.find("said") == 0);  // the first of the two
+    CHECK(set.find("told") == 1);
+    CHECK(set.find("added") == 3);
+    CHECK(set.find("say") == -1);
+    CHECK(set.find("") == -1);
   }
 
   TEST_CASE("WordSet keeps a word named twice once, and may hold the empty "
