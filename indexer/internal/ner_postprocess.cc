@@ -316,6 +316,12 @@ void MarkListedOrganisations(const std::vector<std::string_view>& words,
                              std::vector<std::size_t>* sentence_of,
                              std::size_t sentence) {
   for (std::uint32_t i = begin; i + 1 < end; ++i) {
+    // Every listing noun ends in "s", and "stake" in "e": the other words
+    // need no lower-casing (this runs for every word of every article).
+    const char last = words[i].empty() ? '\0' : words[i].back();
+    if (last != 's' && last != 'S' && last != 'e' && last != 'E') {
+      continue;
+    }
     const std::string noun = Lower(words[i]);
     // "with stakes in Stratus Lens in Munich and Lumen Scan in Dublin":
     // what one holds a stake in is a company, unless it is a place ("a

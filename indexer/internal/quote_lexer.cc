@@ -20,7 +20,7 @@ namespace {
 
 enum class CharClass { kSpace, kNewline, kLetter, kApostrophe, kQuote, kPunct };
 
-CharClass Classify(char32_t cp) {
+CharClass ClassifySlow(char32_t cp) {
   if (cp == '\n') {
     return CharClass::kNewline;
   }
@@ -49,6 +49,20 @@ CharClass Classify(char32_t cp) {
   return CharClass::kLetter;
 }
 
+// The lexer classifies every character of every article, nearly all ASCII:
+// those by table.
+const std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> classes{};
+  for (char32_t cp = 0; cp < 128; ++cp) {
+    classes[cp] = ClassifySlow(cp);
+  }
+  return classes;
+}();
+
+inline CharClass Classify(char32_t cp) {
+  return cp < 128 ? kAsciiClass[cp] : ClassifySlow(cp);
+}
+
 // Abbreviations whose trailing period belongs to the word ("Mr.", "Sen.").
 // Sorted for binary search.
 constexpr std::array<std::string_view, 37> kAbbreviations = {
@@ -63,6 +77,11 @@ struct Scanner {
   std::size_t pos = 0;
 
   char32_t Peek(std::size_t at, std::size_t* next) const {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+      *next = at + 1;
+      return byte;
+    }
     std::size_t p = at;
     const char32_t cp = DecodeUtf8(text, &p);
     *next = p;
