@@ -10,6 +10,7 @@
 #include "indexer/internal/ner_tagger.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace dossier::indexer::internal {
 
@@ -28,13 +29,22 @@ void AddRows(const Model& model, const std::vector<std::uint64_t>& keys,
 
 namespace {
 
-// A direct-mapped memo of model rows for one Tag() call: the context
-// features of a document repeat a few hundred keys (flags, gazetteer bits),
-// and the memo turns their scattered lookups into cache hits.
+// A direct-mapped memo of model rows: the context features of a document
+// repeat a few hundred keys (flags, gazetteer bits), and the memo turns
+// their scattered lookups into cache hits. It lasts across the Tag() calls
+// of one Tagger on a thread: clearing its 64 KiB for every article cost
+// more than the lookups it saved.
 class RowMemo {
  public:
-  // Forgets every row (rows belong to one model; calls may use others).
-  void Reset(const Model& model) {
+  // Forgets every row unless the memo already serves `tagger` (rows belong
+  // to its model; a thread may tag with several taggers in turn). Tagger
+  // serials are never reused, so an address a freed model leaves behind
+  // cannot revive stale rows.
+  void UseFor(std::uint64_t tagger, const Model& model) {
+    if (tagger_ == tagger) {
+      return;
+    }
+    tagger_ = tagger;
     model_ = &model;
     keys_.assign(kSlots, 0);  // 0 is never a model key: Row(0) is nullptr
     rows_.assign(kSlots, nullptr);
@@ -69,6 +79,7 @@ class RowMemo {
   static std::size_t SlotOf(std::uint64_t key) {
     return (key ^ (key >> 29)) & (kSlots - 1);
   }
+  std::uint64_t tagger_ = 0;  // serials start at 1
   const Model* model_ = nullptr;
   std::vector<std::uint64_t> keys_;
   std::vector<const float*> rows_;
@@ -164,7 +175,12 @@ void WordBlockTable::Insert(std::string_view word, std::uint64_t hash,
                       static_cast<std::uint32_t>(word.size()), block};
 }
 
-Tagger::Tagger(const Model& model) : model_(model) {
+namespace {
+std::atomic<std::uint64_t> next_tagger_serial{1};
+}  // namespace
+
+Tagger::Tagger(const Model& model)
+    : model_(model), serial_(next_tagger_serial.fetch_add(1)) {
   pads_.assign(kOffsets * kNumLabels, 0.0f);
   std::vector<std::uint64_t> keys;
   for (int k = -kMaxOffset; k <= kMaxOffset; ++k) {
@@ -291,7 +307,7 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
   }
   s.context_begin[n] = s.context_keys.size();
   s.static_scores.assign(n * kNumLabels, 0.0f);
-  s.memo.Reset(model_);
+  s.memo.UseFor(serial_, model_);
   constexpr std::size_t kAhead = 4;  // words
   const auto prefetch = [&](std::size_t i) {
     for (std::size_t k = s.context_begin[i]; k < s.context_begin[i + 1]; ++k) {

@@ -92,6 +92,7 @@ class Tagger {
                       Scratch* scratch, std::vector<int>* labels) const;
 
   const Model& model_;
+  const std::uint64_t serial_;  // unique per Tagger in the process
   std::string known_words_;    // the words of known_, back to back
   WordBlockTable known_;       // word of the model's vocabulary -> block
   std::vector<float> blocks_;  // kBlockFloats per known word

@@ -71,6 +71,42 @@ TEST_CASE("TrainNerModel writes a model that loads and tags like its data") {
   }
 }
 
+TEST_CASE("Taggers of different models take turns on one thread and each "
+          "tags as it does alone") {
+  // The tagger's row memo lasts across calls on a thread; it must not
+  // serve one model's rows to another, nor a freed model's to its
+  // successor (ASan reports the use after free).
+  testing::ScopedTempDir dir;
+  NerTrainOptions options;
+  options.train_path = dir.WriteFile("train.conll", TrainingFile()).string();
+  options.output_path = (dir.path() / "ner.model").string();
+  options.epochs = 3;
+  options.folds = 2;
+  options.fine_clusters = 8;
+  options.coarse_clusters = 2;
+  REQUIRE(TrainNerModel(options).ok());
+  Result<std::unique_ptr<EntityRecognizer>> embedded =
+      EntityRecognizer::LoadEmbedded();
+  REQUIRE(embedded.has_value());
+  const std::vector<std::string_view> words = {"Anna", "Berg", "visited",
+                                               "Oslo", "."};
+  const std::vector<std::string_view> news = {
+      "Shares", "in", "Acme", "Corp", "fell", "after", "chief", "executive",
+      "Jane", "Doe", "left", "for", "Paris", "."};
+  const std::vector<std::string> expected{"B-PER", "I-PER", "O", "B-LOC", "O"};
+  const std::vector<std::string> news_alone = Tag(**embedded, news);
+  for (int round = 0; round < 3; ++round) {
+    CAPTURE(round);
+    // A new model each round, possibly where the last one was freed.
+    Result<std::unique_ptr<EntityRecognizer>> small =
+        EntityRecognizer::Load(options.output_path);
+    REQUIRE(small.has_value());
+    CHECK(Tag(**small, words) == expected);
+    CHECK(Tag(**embedded, news) == news_alone);
+    CHECK(Tag(**small, words) == expected);
+  }
+}
+
 TEST_CASE("TrainNerModel reports a missing training file") {
   testing::ScopedTempDir dir;
   NerTrainOptions options;
