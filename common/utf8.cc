@@ -44,6 +44,23 @@ std::size_t ValidSequenceLength(std::string_view text, std::size_t pos) {
   return len;
 }
 
+// The length of text's leading run of ASCII bytes.
+std::size_t AsciiPrefix(std::string_view text) {
+  std::size_t pos = 0;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if ((word & kHighBits) != 0) {
+      break;
+    }
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    ++pos;
+  }
+  return pos;
+}
+
 }  // namespace
 
 std::size_t FindInvalidUtf8(std::string_view text) {
@@ -121,27 +138,6 @@ void AppendUtf8(char32_t cp, std::string* out) {
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
 }
-
-namespace {
-
-// The length of text's leading run of ASCII bytes.
-std::size_t AsciiPrefix(std::string_view text) {
-  std::size_t pos = 0;
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  for (; pos + 8 <= text.size(); pos += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + pos, 8);
-    if ((word & kHighBits) != 0) {
-      break;
-    }
-  }
-  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
-    ++pos;
-  }
-  return pos;
-}
-
-}  // namespace
 
 CodepointMap::CodepointMap(std::string_view text)
     : ascii_prefix_(AsciiPrefix(text)) {
