@@ -223,6 +223,29 @@ struct Cooc {
   std::int64_t sentences;
 };
 
+// The owner and the neighbour entries of an 'N' key in either layout: a
+// format 4 list, or a format 3 pair (a store opened read-only before a
+// writer upgraded it). False for any other key or a malformed value.
+bool DecodeCoocCounter(std::string_view key, std::string_view value,
+                       std::uint64_t* owner,
+                       std::vector<internal::CoocEntry>* entries) {
+  internal::CoocKeyParts p;
+  if (!internal::ParseCoocKey(key, &p) || p.tag != 'N') {
+    return false;
+  }
+  *owner = p.a;
+  entries->clear();
+  if (key.size() == internal::kCoocListKeySize) {
+    return internal::DecodeCoocList(value, entries);
+  }
+  internal::CoocEntry pair{p.b, {}};
+  if (!internal::DecodeCoocCounts(value, &pair.counts)) {
+    return false;
+  }
+  entries->push_back(pair);
+  return true;
+}
+
 // The co-occurrence counts of `id` with each neighbour over the articles in
 // the range of `o`, recounted from those articles' records by the pairs
 // Contribute() counts into 'N'; sorted by neighbour id.
@@ -583,18 +606,23 @@ Result<std::vector<Neighbor>> GraphStore::Neighbors(
     if (dated) {
       DOSSIER_RETURN_IF_ERROR(CountCoocInRange(*kv_, id, options, &cooc));
     } else {
-      DOSSIER_RETURN_IF_ERROR(kv_->Scan(
-          Cf::kCooccurrence, "N" + prefix,
-          [&](std::string_view key, std::string_view value) {
-            internal::CoocCounts c;
-            if (key.size() < 17 || !internal::DecodeCoocCounts(value, &c) ||
-                c.articles <= 0) {
-              return true;
-            }
-            cooc.push_back({internal::DecodeFixed64(key.substr(9)), c.articles,
-                            c.sentences});
-            return true;
-          }));
+      std::uint64_t owner = 0;
+      std::vector<internal::CoocEntry> entries;
+      DOSSIER_RETURN_IF_ERROR(
+          kv_->Scan(Cf::kCooccurrence, "N" + prefix,
+                    [&](std::string_view key, std::string_view value) {
+                      if (!DecodeCoocCounter(key, value, &owner, &entries) ||
+                          owner != id) {
+                        return true;
+                      }
+                      for (const internal::CoocEntry& e : entries) {
+                        if (e.counts.articles > 0) {
+                          cooc.push_back(
+                              {e.other, e.counts.articles, e.counts.sentences});
+                        }
+                      }
+                      return true;
+                    }));
     }
   }
   for (const Cooc& c : cooc) {
@@ -766,42 +794,48 @@ Status GraphStore::ForEachEdge(
   }
   // Co-occurrence: counts from 'N' (a < b), provenance from 'E' or, for a
   // pair no sentence names, from `mentions`.
+  std::uint64_t owner = 0;
+  std::vector<internal::CoocEntry> entries;
   DOSSIER_RETURN_IF_ERROR(kv_->Scan(
       Cf::kCooccurrence, "N",
       [&](std::string_view key, std::string_view value) {
-        internal::CoocKeyParts p;
-        internal::CoocCounts c;
-        if (!internal::ParseCoocKey(key, &p) || p.a >= p.b ||
-            !internal::DecodeCoocCounts(value, &c) || c.articles <= 0) {
+        if (!DecodeCoocCounter(key, value, &owner, &entries)) {
           return true;
         }
-        GraphEdge e{p.a,        p.b,         false, RelationType::kWorksFor,
-                    c.articles, c.sentences, {}};
-        if (options.with_provenance && c.sentences > 0) {
-          // The articles where a sentence names both.
-          kv_->Scan(Cf::kCooccurrence, internal::CoocEvidenceKey(p.a, p.b, ""),
-                    [&](std::string_view ekey, std::string_view evalue) {
-                      internal::CoocEvidence ev;
-                      if (internal::DecodeCoocEvidence(evalue, &ev) &&
-                          ev.sentences > 0) {
-                        e.article_ids.emplace_back(ekey.substr(17));
-                      }
-                      return true;
-                    })
-              .IgnoreError();  // provenance is best effort in a scan
-        } else if (options.with_provenance) {
-          // No sentence names both: the articles that mention both, as
-          // many as the pair is counted in.
-          Result<std::vector<DatedArticle>> both =
-              ArticlesMentioningBoth(*kv_, p.a, p.b, NeighborOptions{},
-                                     static_cast<std::size_t>(c.articles));
-          if (both.has_value()) {
-            for (DatedArticle& d : *both) {
-              e.article_ids.push_back(std::move(d.article));
+        for (const internal::CoocEntry& entry : entries) {
+          const internal::CoocCounts& c = entry.counts;
+          if (owner >= entry.other || c.articles <= 0) {
+            continue;
+          }
+          GraphEdge e{owner,      entry.other, false, RelationType::kWorksFor,
+                      c.articles, c.sentences, {}};
+          if (options.with_provenance && c.sentences > 0) {
+            // The articles where a sentence names both.
+            kv_->Scan(Cf::kCooccurrence,
+                      internal::CoocEvidenceKey(owner, entry.other, ""),
+                      [&](std::string_view ekey, std::string_view evalue) {
+                        internal::CoocEvidence ev;
+                        if (internal::DecodeCoocEvidence(evalue, &ev) &&
+                            ev.sentences > 0) {
+                          e.article_ids.emplace_back(ekey.substr(17));
+                        }
+                        return true;
+                      })
+                .IgnoreError();  // provenance is best effort in a scan
+          } else if (options.with_provenance) {
+            // No sentence names both: the articles that mention both, as
+            // many as the pair is counted in.
+            Result<std::vector<DatedArticle>> both = ArticlesMentioningBoth(
+                *kv_, owner, entry.other, NeighborOptions{},
+                static_cast<std::size_t>(c.articles));
+            if (both.has_value()) {
+              for (DatedArticle& d : *both) {
+                e.article_ids.push_back(std::move(d.article));
+              }
             }
           }
+          fn(e);
         }
-        fn(e);
         return true;
       }));
   return Status::Ok();

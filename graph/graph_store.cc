@@ -44,7 +44,58 @@ Status UpgradeFrom2(KvStore& kv) {
         return true;
       }));
   std::string version;
-  internal::PutFixed32(&version, internal::kFormatVersion);
+  internal::PutFixed32(&version, 3);
+  batch.Put(Cf::kMeta, std::string(internal::kMetaFormatVersion), version);
+  return kv.Write(batch);
+}
+
+// Format 3 kept an 'N' key for every ordered pair; format 4 keeps one
+// neighbour list per entity. The pairs arrive sorted by (a, b), so each
+// list is built in one pass; one batch, with the version, so that a store
+// is never part one layout and part the other.
+Status UpgradeFrom3(KvStore& kv) {
+  static_assert(internal::kFormatVersion == 4,
+                "a newer format needs its own upgrade step after this one");
+  Batch batch;
+  std::string list;
+  std::uint64_t list_of = 0;
+  const auto put_list = [&] {
+    if (!list.empty()) {
+      batch.Put(Cf::kCooccurrence, internal::CoocListKey(list_of),
+                std::move(list));
+      list.clear();
+    }
+  };
+  bool malformed = false;
+  DOSSIER_RETURN_IF_ERROR(
+      kv.Scan(Cf::kCooccurrence, "N",
+              [&](std::string_view key, std::string_view value) {
+                internal::CoocKeyParts pair;
+                if (key.size() != internal::kCoocPairKeySize ||
+                    !internal::ParseCoocKey(key, &pair)) {
+                  return true;
+                }
+                internal::CoocCounts counts;
+                if (!internal::DecodeCoocCounts(value, &counts)) {
+                  malformed = true;
+                  return false;
+                }
+                batch.Delete(Cf::kCooccurrence, std::string(key));
+                if (pair.a != list_of) {
+                  put_list();
+                  list_of = pair.a;
+                }
+                if (!(counts == internal::CoocCounts{})) {
+                  internal::PutCoocEntry(&list, pair.b, counts);
+                }
+                return true;
+              }));
+  if (malformed) {
+    return Status::Corruption("malformed co-occurrence count in graph store");
+  }
+  put_list();
+  std::string version;
+  internal::PutFixed32(&version, 4);
   batch.Put(Cf::kMeta, std::string(internal::kMetaFormatVersion), version);
   return kv.Write(batch);
 }
@@ -76,12 +127,16 @@ Status CheckVersion(KvStore& kv, const std::filesystem::path& dir,
     return Status::Corruption("graph store " + dir.string() +
                               " has a malformed format version");
   }
-  if (version == 2) {
-    // Readers skip the surplus keys, so a read-only open needs no upgrade.
+  if (version == 2 || version == 3) {
+    // Readers skip format 2's surplus keys and read format 3's pair
+    // counters, so a read-only open needs no upgrade.
     if (read_only) {
       return Status::Ok();
     }
-    DOSSIER_RETURN_IF_ERROR(UpgradeFrom2(kv));
+    if (version == 2) {
+      DOSSIER_RETURN_IF_ERROR(UpgradeFrom2(kv));
+    }
+    DOSSIER_RETURN_IF_ERROR(UpgradeFrom3(kv));
     return kv.Flush();
   }
   if (version < internal::kFormatVersion) {

@@ -388,7 +388,7 @@ Contributions Contribute(std::string_view article_id,
     // pair a sentence names: four pairs in five share no more than the
     // article, and the articles mentioning both are already listed under
     // `mentions`. The counts both ways, so that each entity's neighbours
-    // are one prefix scan.
+    // are one list.
     const CoocEvidence& ev = pair.evidence;
     if (ev.sentences > 0) {
       add_sentence(ev.first);
@@ -532,11 +532,21 @@ void MergeCounterDiffs(Cf cf, const std::map<std::string, Value>& old_m,
   }
 }
 
-// MergeCounterDiffs for the 'N' keys: one walk over the two sorted lists.
+// MergeCounterDiffs for the 'N' keys: one walk over the two sorted lists,
+// writing one neighbour list per entity whose counts changed.
 void MergeCoocCountDiffs(const std::vector<CoocCountDelta>& old_v,
                          const std::vector<CoocCountDelta>& new_v,
                          Batch* batch) {
   const CoocCountDelta none;
+  std::string list;
+  std::uint64_t list_of = 0;
+  const auto write_list = [&] {
+    if (!list.empty()) {
+      batch->AddCounters(Cf::kCooccurrence, CoocListKey(list_of),
+                         std::move(list));
+      list.clear();
+    }
+  };
   auto o = old_v.begin();
   auto n = new_v.begin();
   while (o != old_v.end() || n != new_v.end()) {
@@ -552,12 +562,16 @@ void MergeCoocCountDiffs(const std::vector<CoocCountDelta>& old_v,
                           after.counts.sentences - before.counts.sentences};
     if (!(diff == CoocCounts{})) {
       const CoocCountDelta& at = take_new ? after : before;
-      batch->AddCounters(Cf::kCooccurrence, CoocCountKey(at.a, at.b),
-                         EncodeCoocCounts(diff));
+      if (at.a != list_of) {
+        write_list();
+        list_of = at.a;
+      }
+      PutCoocEntry(&list, at.b, diff);
     }
     o += take_old ? 1 : 0;
     n += take_new ? 1 : 0;
   }
+  write_list();
 }
 
 }  // namespace

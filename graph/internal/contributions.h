@@ -38,7 +38,7 @@ Result<ArticleRecord> BuildRecord(const Article& article,
 // The id an article entity resolves to before overrides.
 std::uint64_t BaseId(const RecordEntity& entity);
 
-// A counter delta on the 'N' key of the ordered pair (a, b).
+// A counter delta of the ordered pair (a, b): b's entry in a's 'N' list.
 struct CoocCountDelta {
   std::uint64_t a = 0;
   std::uint64_t b = 0;
@@ -51,10 +51,10 @@ struct Contributions {
   // Counter deltas on shared keys.
   std::map<std::uint64_t, EntityValue> entities;     // id -> delta
   std::map<std::string, std::int64_t> aliases;       // alias key -> delta
-  // Both orders of every pair, sorted by (a, b) (the 'N' key order),
-  // unique. A sorted vector: an article has some tens of pairs, each built
-  // into a map node and a key string before, a tenth of the graph writer's
-  // time.
+  // Both orders of every pair, sorted by (a, b) (each a's list in
+  // neighbour order), unique. A sorted vector: an article has some tens of
+  // pairs, each built into a map node and a key string before, a tenth of the
+  // graph writer's time.
   std::vector<CoocCountDelta> cooc_counts;
 };
 

@@ -1,5 +1,7 @@
 #include "graph/internal/keys.h"
 
+#include <algorithm>
+
 namespace dossier::graph::internal {
 namespace {
 
@@ -222,7 +224,13 @@ bool ParseRelationKey(std::string_view key, RelationKeyParts* parts) {
   return true;
 }
 
-std::string CoocCountKey(std::uint64_t a, std::uint64_t b) {
+std::string CoocListKey(std::uint64_t a) {
+  std::string key(1, 'N');
+  PutFixed64(&key, a);
+  return key;
+}
+
+std::string CoocCountKeyV3(std::uint64_t a, std::uint64_t b) {
   std::string key(1, 'N');
   PutFixed64(&key, a);
   PutFixed64(&key, b);
@@ -239,14 +247,24 @@ std::string CoocEvidenceKey(std::uint64_t a, std::uint64_t b,
 }
 
 bool ParseCoocKey(std::string_view key, CoocKeyParts* parts) {
-  if (key.size() < 17 || (key[0] != 'N' && key[0] != 'E') ||
-      (key[0] == 'N' && key.size() != 17)) {
+  if (key.empty()) {
+    return false;
+  }
+  if (key[0] == 'N' && key.size() == kCoocListKeySize) {
+    parts->tag = 'N';
+    parts->a = DecodeFixed64(key.substr(1));
+    parts->b = 0;
+    parts->article.clear();
+    return true;
+  }
+  if (key.size() < kCoocPairKeySize || (key[0] != 'N' && key[0] != 'E') ||
+      (key[0] == 'N' && key.size() != kCoocPairKeySize)) {
     return false;
   }
   parts->tag = key[0];
   parts->a = DecodeFixed64(key.substr(1));
   parts->b = DecodeFixed64(key.substr(9));
-  parts->article.assign(key.substr(17));
+  parts->article.assign(key.substr(kCoocPairKeySize));
   return true;
 }
 
@@ -394,6 +412,89 @@ bool DecodeCoocCounts(std::string_view bytes, CoocCounts* value) {
   Reader in(bytes);
   return GetCount(in, &value->articles) && GetCount(in, &value->sentences) &&
          in.done();
+}
+
+void PutCoocEntry(std::string* list, std::uint64_t other,
+                  const CoocCounts& counts) {
+  PutFixed64(list, other);
+  PutVarint(list, ZigZag(counts.articles));
+  PutVarint(list, ZigZag(counts.sentences));
+}
+
+bool DecodeCoocList(std::string_view list, std::vector<CoocEntry>* entries) {
+  Reader in(list);
+  while (!in.done()) {
+    CoocEntry e;
+    if (!in.Fixed64(&e.other) || !GetCount(in, &e.counts.articles) ||
+        !GetCount(in, &e.counts.sentences)) {
+      return false;
+    }
+    entries->push_back(e);
+  }
+  return true;
+}
+
+bool SumCoocLists(const std::string_view* base,
+                  const std::vector<std::string_view>& operands,
+                  std::string* sum) {
+  // The operands (an article's list each) are small and many; a hub's base
+  // holds thousands of entries. So: sort the operands' entries together,
+  // then one merge walk with the base, which is sorted already.
+  std::vector<CoocEntry> added;
+  for (std::string_view operand : operands) {
+    if (!DecodeCoocList(operand, &added)) {
+      return false;
+    }
+  }
+  std::sort(
+      added.begin(), added.end(),
+      [](const CoocEntry& x, const CoocEntry& y) { return x.other < y.other; });
+  sum->clear();
+  const auto put = [&](std::uint64_t other, const CoocCounts& counts) {
+    if (!(counts == CoocCounts{})) {
+      PutCoocEntry(sum, other, counts);
+    }
+  };
+  Reader in(base != nullptr ? *base : std::string_view());
+  CoocEntry next_base;
+  bool have_base = false;
+  const auto read_base = [&] {
+    have_base = !in.done();
+    return !have_base || (in.Fixed64(&next_base.other) &&
+                          GetCount(in, &next_base.counts.articles) &&
+                          GetCount(in, &next_base.counts.sentences));
+  };
+  if (!read_base()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < added.size();) {
+    const std::uint64_t other = added[i].other;
+    while (have_base && next_base.other < other) {
+      put(next_base.other, next_base.counts);
+      if (!read_base()) {
+        return false;
+      }
+    }
+    CoocCounts total;
+    if (have_base && next_base.other == other) {
+      total = next_base.counts;
+      if (!read_base()) {
+        return false;
+      }
+    }
+    for (; i < added.size() && added[i].other == other; ++i) {
+      total.articles += added[i].counts.articles;
+      total.sentences += added[i].counts.sentences;
+    }
+    put(other, total);
+  }
+  while (have_base) {
+    put(next_base.other, next_base.counts);
+    if (!read_base()) {
+      return false;
+    }
+  }
+  return true;
 }
 
 std::string EncodeCoocEvidence(const CoocEvidence& value) {

@@ -17,7 +17,7 @@ namespace dossier::graph::internal {
 
 // On-disk format version written to the meta CF at creation. Bump it on any
 // change to a key or value layout below (and to schemas/graph_keys.md).
-inline constexpr std::uint32_t kFormatVersion = 3;
+inline constexpr std::uint32_t kFormatVersion = 4;
 
 // Column family names, all in one place.
 inline constexpr std::string_view kCfEntities = "entities";
@@ -90,15 +90,20 @@ struct RelationKeyParts {
   std::string article;
 };
 bool ParseRelationKey(std::string_view key, RelationKeyParts* parts);
-// cooccurrence: 'N', a(8), b(8) -> counts; 'E', a(8), b(8), article -> evidence
-// (both stored in both orders).
-std::string CoocCountKey(std::uint64_t a, std::uint64_t b);
+// cooccurrence: 'N', a(8) -> CoocList, a's neighbours with their counts;
+// 'E', a(8), b(8), article -> evidence (a < b). Format 3 kept one 'N' key per
+// ordered pair, 'N', a(8), b(8) -> CoocCounts: read from old stores
+// (CoocCountKeyV3) until a writable open upgrades them.
+inline constexpr std::size_t kCoocListKeySize = 9;
+inline constexpr std::size_t kCoocPairKeySize = 17;
+std::string CoocListKey(std::uint64_t a);
+std::string CoocCountKeyV3(std::uint64_t a, std::uint64_t b);
 std::string CoocEvidenceKey(std::uint64_t a, std::uint64_t b,
                             std::string_view article);
 struct CoocKeyParts {
   char tag = 'N';
   std::uint64_t a = 0;
-  std::uint64_t b = 0;
+  std::uint64_t b = 0;  // 0 for a format 4 'N' key
   std::string article;  // empty for 'N'
 };
 bool ParseCoocKey(std::string_view key, CoocKeyParts* parts);
@@ -160,6 +165,26 @@ struct CoocCounts {
 };
 std::string EncodeCoocCounts(const CoocCounts& value);
 bool DecodeCoocCounts(std::string_view bytes, CoocCounts* value);
+
+// CoocList: entries sorted by neighbour id, each the neighbour(8) then its
+// CoocCounts. An article adds (and a retraction subtracts) one list per
+// entity as a merge operand; SumCoocLists is the merge.
+struct CoocEntry {
+  std::uint64_t other = 0;
+  CoocCounts counts;
+  bool operator==(const CoocEntry&) const = default;
+};
+void PutCoocEntry(std::string* list, std::uint64_t other,
+                  const CoocCounts& counts);
+// Appends the entries of `list` to *entries; false when malformed.
+bool DecodeCoocList(std::string_view list, std::vector<CoocEntry>* entries);
+// *sum = `base` (none when null) plus every list of `operands`, summed per
+// neighbour; a neighbour whose counts sum to zero is left out, so the sum of
+// an article's list and its retraction is the empty list. False when any
+// input is malformed. `operands` need not be sorted against each other.
+bool SumCoocLists(const std::string_view* base,
+                  const std::vector<std::string_view>& operands,
+                  std::string* sum);
 
 struct CoocEvidence {
   std::string date10;

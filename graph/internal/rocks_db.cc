@@ -1,7 +1,7 @@
 #include "graph/internal/rocks_db.h"
 
-#include <rocksdb/db.h>
 #include <rocksdb/compaction_filter.h>
+#include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/memtablerep.h>
 #include <rocksdb/merge_operator.h>
@@ -10,7 +10,10 @@
 #include <rocksdb/write_batch.h>
 
 #include <array>
+#include <deque>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "graph/internal/keys.h"
 
@@ -67,14 +70,63 @@ class CounterSum : public rocksdb::AssociativeMergeOperator {
   const char* Name() const override { return "dossier.CounterSum"; }
 };
 
+// The merge of the cooccurrence family: a format 4 'N' key sums neighbour
+// lists (SumCoocLists), a format 3 one (a pair, until upgraded) counters.
+// All of an article's entries for one entity arrive as one operand, so a
+// flush or compaction sums many operands at once rather than pair by pair.
+class CoocSum : public rocksdb::MergeOperator {
+ public:
+  bool FullMergeV2(const MergeOperationInput& merge_in,
+                   MergeOperationOutput* merge_out) const override {
+    const std::string_view existing = merge_in.existing_value == nullptr
+                                          ? std::string_view()
+                                          : ToView(*merge_in.existing_value);
+    return Sum(ToView(merge_in.key),
+               merge_in.existing_value == nullptr ? nullptr : &existing,
+               merge_in.operand_list, &merge_out->new_value);
+  }
+  bool PartialMergeMulti(const rocksdb::Slice& key,
+                         const std::deque<rocksdb::Slice>& operand_list,
+                         std::string* new_value,
+                         rocksdb::Logger* /*logger*/) const override {
+    return Sum(ToView(key), nullptr, operand_list, new_value);
+  }
+  const char* Name() const override { return "dossier.CoocSum"; }
+
+ private:
+  template <typename Operands>
+  static bool Sum(std::string_view key, const std::string_view* existing,
+                  const Operands& operands, std::string* sum) {
+    if (key.size() == kCoocListKeySize) {
+      std::vector<std::string_view> lists;
+      lists.reserve(operands.size());
+      for (const rocksdb::Slice& operand : operands) {
+        lists.push_back(ToView(operand));
+      }
+      return SumCoocLists(existing, lists, sum);
+    }
+    std::string total(existing == nullptr ? std::string_view() : *existing);
+    for (const rocksdb::Slice& operand : operands) {
+      if (!AddCounters(total, ToView(operand), sum)) {
+        return false;
+      }
+      total.swap(*sum);
+    }
+    sum->swap(total);
+    return true;
+  }
+};
+
 // Drops counters whose counts are all zero (zig-zag varint 0 is one zero
 // byte). Retractions merge negative differences rather than reading
 // (contributions.cc), so a count that reaches zero stays until compaction;
 // readers skip it meanwhile (schemas/graph_keys.md, invariant 4). With
-// `prefix`, only keys that start with it are counters.
+// `prefix`, only keys that start with it are counters; with `lists`, those
+// of kCoocListKeySize bytes are neighbour lists, zero when empty.
 class ZeroCounterFilter : public rocksdb::CompactionFilter {
  public:
-  explicit ZeroCounterFilter(std::string prefix) : prefix_(std::move(prefix)) {}
+  ZeroCounterFilter(std::string prefix, bool lists)
+      : prefix_(std::move(prefix)), lists_(lists) {}
   bool Filter(int /*level*/, const rocksdb::Slice& key,
               const rocksdb::Slice& value, std::string* /*new_value*/,
               bool* /*value_changed*/) const override {
@@ -91,7 +143,13 @@ class ZeroCounterFilter : public rocksdb::CompactionFilter {
  private:
   bool IsZeroCounter(const rocksdb::Slice& key,
                      const rocksdb::Slice& value) const {
-    if (!key.starts_with(prefix_) || value.empty()) {
+    if (!key.starts_with(prefix_)) {
+      return false;
+    }
+    if (lists_ && key.size() == kCoocListKeySize) {
+      return value.empty();
+    }
+    if (value.empty()) {
       return false;
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -103,6 +161,7 @@ class ZeroCounterFilter : public rocksdb::CompactionFilter {
   }
 
   const std::string prefix_;
+  const bool lists_;
 };
 
 // Whether writes to `cf` never read it (see KvOptions::write_mostly).
@@ -113,9 +172,9 @@ bool WriteOnly(std::string_view cf) {
 
 // Whether every read of `cf` is a prefix scan, never a Get (graph_queries.cc).
 // A whole-key bloom filter serves only Gets, so these families have none:
-// they hold most of the graph's keys (two 'N' keys for every co-occurring
-// pair of every article), and their filters were the one part of the
-// store's memory that grew with the archive.
+// they hold most of the graph's keys (format 3 kept two 'N' keys for every
+// co-occurring pair), and their filters were the one part of the store's
+// memory that grew with the archive.
 bool ScannedOnly(std::string_view cf) {
   return cf == kCfAliases || cf == kCfRelationsOut || cf == kCfRelationsIn ||
          cf == kCfCooccurrence || cf == kCfQuotes;
@@ -169,14 +228,15 @@ Result<std::unique_ptr<KvStore>> KvStore::Open(const std::filesystem::path& dir,
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
   // Filters are shared and stateless; the options only point to them.
-  static const ZeroCounterFilter kAliasCounters("");
-  static const ZeroCounterFilter kCoocCounters("N");
+  static const ZeroCounterFilter kAliasCounters("", false);
+  static const ZeroCounterFilter kCoocCounters("N", true);
   for (std::string_view name : kCfNames) {
     rocksdb::ColumnFamilyOptions family = cf_options;
     if (name == kCfAliases) {
       family.compaction_filter = &kAliasCounters;
     } else if (name == kCfCooccurrence) {
       family.compaction_filter = &kCoocCounters;
+      family.merge_operator = std::make_shared<CoocSum>();
     }
     if (ScannedOnly(name)) {
       family.table_factory = unfiltered_tables;

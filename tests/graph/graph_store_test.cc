@@ -215,6 +215,76 @@ TEST_SUITE("graph/GraphStore") {
     CHECK(Dump(*store) == current);
   }
 
+  TEST_CASE("A format 3 store is read as is and upgraded on a writable open") {
+    // Format 3 kept a counter for each ordered pair; format 4 one list of
+    // neighbours per entity.
+    dossier::testing::ScopedTempDir tmp;
+    const auto dir = tmp.path() / "graph";
+    std::string current;
+    EntityId dbx = 0;
+    std::vector<Neighbor> neighbors;
+    {
+      auto store = StoreWithBothArticles(dir);
+      current = Dump(*store);
+      dbx = Find(*store, "Databricks").id;
+      auto n = store->Neighbors(dbx, {});
+      REQUIRE(n.has_value());
+      neighbors = *n;
+      CHECK(store->Close().ok());
+    }
+    REQUIRE(neighbors.size() == 4);  // Andy, Pete, Laude, Ali
+    std::size_t pairs = 0;
+    {
+      namespace gi = graph::internal;
+      auto kv = gi::KvStore::Open(dir, {});
+      REQUIRE(kv.has_value());
+      gi::Batch batch;
+      std::size_t lists = 0;
+      const auto to_pairs = [&](std::string_view key, std::string_view value) {
+        ++lists;
+        gi::CoocKeyParts owner;
+        std::vector<gi::CoocEntry> entries;
+        REQUIRE(gi::ParseCoocKey(key, &owner));
+        REQUIRE(gi::DecodeCoocList(value, &entries));
+        batch.Delete(gi::Cf::kCooccurrence, std::string(key));
+        for (const gi::CoocEntry& e : entries) {
+          ++pairs;
+          batch.AddCounters(gi::Cf::kCooccurrence,
+                            gi::CoocCountKeyV3(owner.a, e.other),
+                            gi::EncodeCoocCounts(e.counts));
+        }
+        return true;
+      };
+      REQUIRE((*kv)->Scan(gi::Cf::kCooccurrence, "N", to_pairs).ok());
+      CHECK(lists == 5);  // every entity co-occurs with some other
+      std::string version;
+      gi::PutFixed32(&version, 3);
+      batch.Put(gi::Cf::kMeta, std::string(gi::kMetaFormatVersion), version);
+      REQUIRE((*kv)->Write(batch).ok());
+      REQUIRE((*kv)->Close().ok());
+    }
+    // a1 pairs four entities, a2 two, and each pair is kept both ways.
+    CHECK(pairs == 2 * (6 + 1));
+    {
+      // Read-only: the pair counters answer as the lists did.
+      GraphOptions read_only;
+      read_only.read_only = true;
+      auto store = GraphStore::Open(dir, read_only);
+      REQUIRE_MESSAGE(store.has_value(), store.error().ToString());
+      CHECK(Dump(**store) != current);
+      auto n = (*store)->Neighbors(dbx, {});
+      REQUIRE(n.has_value());
+      REQUIRE(n->size() == neighbors.size());
+      for (std::size_t i = 0; i < n->size(); ++i) {
+        CHECK((*n)[i].entity.id == neighbors[i].entity.id);
+        CHECK((*n)[i].cooc_articles == neighbors[i].cooc_articles);
+        CHECK((*n)[i].cooc_sentences == neighbors[i].cooc_sentences);
+      }
+    }
+    auto store = OpenStore(dir);
+    CHECK(Dump(*store) == current);
+  }
+
   TEST_CASE("A pair that shares only the article is counted, dated and cited") {
     dossier::testing::ScopedTempDir tmp;
     auto store = StoreWithBothArticles(tmp.path());

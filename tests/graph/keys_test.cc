@@ -75,9 +75,17 @@ TEST_SUITE("graph/keys") {
     CHECK(cooc.a == 5);
     CHECK(cooc.b == 9);
     CHECK(cooc.article == "a1");
-    REQUIRE(ParseCoocKey(CoocCountKey(9, 5), &cooc));
+    REQUIRE(ParseCoocKey(CoocListKey(9), &cooc));
     CHECK(cooc.tag == 'N');
+    CHECK(cooc.a == 9);
+    CHECK(cooc.b == 0);
     CHECK(cooc.article.empty());
+    // Format 3's pair counters, read until a writer upgrades the store.
+    REQUIRE(ParseCoocKey(CoocCountKeyV3(9, 5), &cooc));
+    CHECK(cooc.tag == 'N');
+    CHECK(cooc.a == 9);
+    CHECK(cooc.b == 5);
+    CHECK_FALSE(ParseCoocKey(CoocListKey(9).substr(0, 8), &cooc));
 
     QuoteKeyParts quote;
     REQUIRE(ParseQuoteKey(QuoteKey(11, "2024-01-02", "x/y", 3), &quote));
@@ -166,6 +174,47 @@ TEST_SUITE("graph/keys") {
     CHECK(count == 0);
     // A truncated varint is refused rather than summed.
     CHECK_FALSE(AddCounters(std::string("\x80"), EncodeCount(1), &sum));
+  }
+
+  TEST_CASE("Neighbour lists sum per neighbour and drop what sums to zero") {
+    const auto list = [](std::vector<CoocEntry> entries) {
+      std::string out;
+      for (const CoocEntry& e : entries) {
+        PutCoocEntry(&out, e.other, e.counts);
+      }
+      return out;
+    };
+    const auto entries = [](std::string_view bytes) {
+      std::vector<CoocEntry> out;
+      REQUIRE(DecodeCoocList(bytes, &out));
+      return out;
+    };
+    const std::string base = list({{3, {2, 1}}, {7, {1, 0}}, {9, {4, 4}}});
+    const std::string_view base_view = base;
+    std::string sum;
+    // Operands in any order, overlapping each other and the base.
+    REQUIRE(SumCoocLists(&base_view,
+                         {list({{9, {1, 0}}, {12, {1, 1}}}),
+                          list({{1, {1, 0}}, {7, {-1, 0}}, {9, {1, 1}}})},
+                         &sum));
+    CHECK(entries(sum) ==
+          std::vector<CoocEntry>{
+              {1, {1, 0}}, {3, {2, 1}}, {9, {6, 5}}, {12, {1, 1}}});
+    // An article's list and its retraction cancel out: the empty list.
+    const std::string added = list({{4, {1, 1}}, {5, {1, 0}}});
+    const std::string retracted = list({{4, {-1, -1}}, {5, {-1, 0}}});
+    REQUIRE(SumCoocLists(nullptr, {added, retracted}, &sum));
+    CHECK(sum.empty());
+    // Without operands the base comes back as it is, minus zero entries.
+    const std::string with_zero = list({{2, {0, 0}}, {8, {1, 0}}});
+    const std::string_view with_zero_view = with_zero;
+    REQUIRE(SumCoocLists(&with_zero_view, {}, &sum));
+    CHECK(sum == list({{8, {1, 0}}}));
+    // Malformed input is refused, in an operand or in the base.
+    CHECK_FALSE(
+        SumCoocLists(nullptr, {added.substr(0, added.size() - 1)}, &sum));
+    const std::string_view short_base = std::string_view(base).substr(0, 5);
+    CHECK_FALSE(SumCoocLists(&short_base, {added}, &sum));
   }
 }
 
