@@ -379,24 +379,24 @@ bool IsPunctuationWord(std::string_view w) {
   return true;
 }
 
-void MarkGazetteer(const Gazetteer& gazetteer, std::size_t begin,
+void MarkGazetteer(const GazetteerIndex& gazetteer, std::size_t begin,
                    std::size_t end, DocContext* context) {
   for (std::size_t s = begin; s < end; ++s) {
     std::uint64_t h = 0x1234;
     for (std::size_t e = s; e < end && e - s < kMaxGazetteerWords; ++e) {
       h = HashCombine(h, context->lower_hash[e]);  // as PhraseHash
-      const auto it = gazetteer.find(h);
-      if (it == gazetteer.end()) {
+      const int bits = gazetteer.Find(h);
+      if (bits < 0) {
         break;
       }
-      const std::uint8_t types = it->second & 0x0F;
+      const std::uint8_t types = static_cast<std::uint8_t>(bits & 0x0F);
       if (types != 0) {
         context->gazetteer[s] |= types;
         for (std::size_t k = s + 1; k <= e; ++k) {
           context->gazetteer[k] |= static_cast<std::uint8_t>(types << 4);
         }
       }
-      if ((it->second & kGazPrefixBit) == 0) {
+      if ((bits & kGazPrefixBit) == 0) {
         break;
       }
     }
@@ -512,7 +512,28 @@ bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
   });
 }
 
+GazetteerIndex::GazetteerIndex(const Gazetteer& gazetteer) {
+  std::size_t capacity = 16;
+  while (capacity < 2 * gazetteer.size()) {
+    capacity *= 2;
+  }
+  slots_.resize(capacity);
+  mask_ = capacity - 1;
+  for (const auto& [hash, bits] : gazetteer) {
+    std::size_t slot = SlotOf(hash);
+    while (slots_[slot].used) {
+      slot = (slot + 1) & mask_;
+    }
+    slots_[slot] = Slot{hash, bits, true};
+  }
+}
+
 void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
+                     DocContext* context) {
+  BuildDocContext(doc, GazetteerIndex(gazetteer), context);
+}
+
+void BuildDocContext(const NerDocument& doc, const GazetteerIndex& gazetteer,
                      DocContext* context) {
   const std::size_t n = doc.words.size();
   context->gazetteer.assign(n, 0);

@@ -180,7 +180,9 @@ std::atomic<std::uint64_t> next_tagger_serial{1};
 }  // namespace
 
 Tagger::Tagger(const Model& model)
-    : model_(model), serial_(next_tagger_serial.fetch_add(1)) {
+    : model_(model),
+      serial_(next_tagger_serial.fetch_add(1)),
+      gazetteer_(model.gazetteer) {
   pads_.assign(kOffsets * kNumLabels, 0.0f);
   std::vector<std::uint64_t> keys;
   for (int k = -kMaxOffset; k <= kMaxOffset; ++k) {
@@ -298,7 +300,7 @@ void Tagger::Tag(const NerDocument& doc, std::vector<int>* labels) const {
   //    words come first, so that the loop can prefetch a few words ahead:
   //    the index entries of their keys and their word blocks (each a cache
   //    miss otherwise).
-  BuildDocContext(doc, model_.gazetteer, &s.context);
+  BuildDocContext(doc, gazetteer_, &s.context);
   s.context_keys.clear();
   s.context_begin.resize(n + 1);
   for (std::size_t i = 0; i < n; ++i) {

@@ -502,6 +502,40 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK(table.Find("Apple", 42) == -1);
   }
 
+  TEST_CASE("GazetteerIndex finds every listed hash and nothing else") {
+    internal::Gazetteer listed;
+    // Hashes that share a home slot (the low bits) probe past each other;
+    // 0 is a hash like any other.
+    for (std::uint64_t k = 0; k < 40; ++k) {
+      listed[k << 40] = static_cast<std::uint8_t>(k % 16 + 1);
+    }
+    listed[0] = internal::kGazPrefixBit;
+    const internal::GazetteerIndex index(listed);
+    for (const auto& [hash, bits] : listed) {
+      CAPTURE(hash);
+      CHECK(index.Find(hash) == bits);
+    }
+    CHECK(index.Find(1) == -1);
+    CHECK(index.Find(std::uint64_t{41} << 40) == -1);
+    CHECK(internal::GazetteerIndex().Find(0) == -1);
+    CHECK(internal::GazetteerIndex(internal::Gazetteer{}).Find(0) == -1);
+  }
+
+  TEST_CASE("BuildDocContext marks the phrases of the gazetteer") {
+    internal::NerDocument doc;
+    doc.words = {"The", "Bank", "of", "England", "met", "Bank", "."};
+    doc.sentence_begin = {0};
+    internal::Gazetteer gazetteer;
+    // "bank of england" an organization; its prefixes keep the match going.
+    gazetteer[internal::PhraseHash(doc.words, 1, 2)] = internal::kGazPrefixBit;
+    gazetteer[internal::PhraseHash(doc.words, 1, 3)] = internal::kGazPrefixBit;
+    gazetteer[internal::PhraseHash(doc.words, 1, 4)] = 1 << 1;  // ORG
+    internal::DocContext context;
+    BuildDocContext(doc, internal::GazetteerIndex(gazetteer), &context);
+    CHECK(context.gazetteer ==
+          std::vector<std::uint8_t>{0, 1 << 1, 1 << 5, 1 << 5, 0, 0, 0});
+  }
+
   TEST_CASE("BuildDocContext derives each word's hashes and lower-case id") {
     internal::NerDocument doc;
     doc.words = {"Apple", "said", "APPLE", "apple", "Pear", ".", "said"};
