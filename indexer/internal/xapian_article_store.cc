@@ -25,6 +25,7 @@
 #include "indexer/article_store.h"
 #include "indexer/doc_store.h"
 #include "indexer/internal/caching_stemmer.h"
+#include "indexer/internal/record_json.h"
 #include "indexer/internal/xapian_errors.h"
 #include "indexer/term_text.h"
 #include "indexer/xapian_layout.h"
@@ -191,8 +192,8 @@ std::set<std::string> AddEntityTerms(std::string_view text,
 // The stored form of a quote (schemas/xapian_layout.md): code point
 // offsets into the article text, which the same document keeps, so no
 // quote text is stored twice. Its speaker's names become terms of `doc`.
-nlohmann::json QuoteJson(const CodepointMap& cps, const Quote& quote,
-                         Xapian::Document* doc) {
+void AppendQuoteJson(const CodepointMap& cps, const Quote& quote,
+                     Xapian::Document* doc, std::string* out) {
   if (!quote.speaker_name.empty()) {
     AddBooleanTerm(doc, kPrefixSpeaker, quote.speaker_name);
     std::string_view rest = quote.speaker_name;
@@ -202,18 +203,27 @@ nlohmann::json QuoteJson(const CodepointMap& cps, const Quote& quote,
       rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
     }
   }
-  return nlohmann::json::array({
-      cps.ToCodepoint(quote.content.begin),
-      cps.ToCodepoint(quote.content.end),
-      quote.speaker_name.empty() ? nlohmann::json(nullptr)
-                                 : nlohmann::json(quote.speaker_name),
-      cps.ToCodepoint(quote.speaker.begin),
-      cps.ToCodepoint(quote.speaker.end),
-      cps.ToCodepoint(quote.cue.begin),
-      cps.ToCodepoint(quote.cue.end),
-      QuoteKindName(quote.kind),
-      quote.rule,
-  });
+  const auto number = [&](std::size_t byte) {
+    internal::AppendJsonNumber(cps.ToCodepoint(byte), out);
+    out->push_back(',');
+  };
+  out->push_back('[');
+  number(quote.content.begin);
+  number(quote.content.end);
+  if (quote.speaker_name.empty()) {
+    out->append("null");
+  } else {
+    internal::AppendJsonString(quote.speaker_name, out);
+  }
+  out->push_back(',');
+  number(quote.speaker.begin);
+  number(quote.speaker.end);
+  number(quote.cue.begin);
+  number(quote.cue.end);
+  internal::AppendJsonString(QuoteKindName(quote.kind), out);
+  out->push_back(',');
+  internal::AppendJsonString(quote.rule, out);
+  out->push_back(']');
 }
 
 std::string NowIso() {
@@ -290,25 +300,44 @@ PreparedArticlePtr DocumentBuilder::Build(const Article& article,
   const std::set<std::string> facets =
       AddEntityTerms(article.text, analysis, &doc);
 
-  nlohmann::json data = {{"id", article.id},         {"url", article.url},
-                         {"title", article.title},   {"date", article.date},
-                         {"source", article.source}, {"author", article.author},
-                         {"text", article.text}};
+  // The record, keys in order (internal/record_json.h).
+  std::string& record = prepared->record;
+  record.reserve(article.text.size() + article.title.size() + 512);
+  const auto field = [&](std::string_view key, std::string_view value) {
+    record.append(key);
+    internal::AppendJsonString(value, &record);
+  };
+  field("{\"author\":", article.author);
+  field(",\"date\":", article.date);
   if (!facets.empty()) {
-    data["facets"] = facets;
+    record.append(",\"facets\":[");
+    for (const std::string& facet : facets) {
+      if (record.back() != '[') {
+        record.push_back(',');
+      }
+      internal::AppendJsonString(facet, &record);
+    }
+    record.push_back(']');
   }
+  field(",\"id\":", article.id);
   if (!analysis.quotes.empty()) {
     const CodepointMap cps(article.text);
-    nlohmann::json quotes = nlohmann::json::array();
+    record.append(",\"quotes\":[");
     for (const Quote& quote : analysis.quotes) {
-      quotes.push_back(QuoteJson(cps, quote, &doc));
+      if (record.back() != '[') {
+        record.push_back(',');
+      }
+      AppendQuoteJson(cps, quote, &doc, &record);
     }
-    data["quotes"] = std::move(quotes);
+    record.push_back(']');
     doc.add_boolean_term(Str(kTermHasQuotes));
     doc.add_value(kSlotQuoteCount, std::to_string(analysis.quotes.size()));
   }
-  prepared->record =
-      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  field(",\"source\":", article.source);
+  field(",\"text\":", article.text);
+  field(",\"title\":", article.title);
+  field(",\"url\":", article.url);
+  record.push_back('}');
   // The record lives in the DocStore; the index keeps the key to it.
   doc.set_data(article.id);
   return prepared;
