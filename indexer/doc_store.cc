@@ -68,8 +68,14 @@ rocksdb::Options StoreOptions(bool writable) {
   table.block_size = 32 * 1024;
   table.block_cache = rocksdb::NewLRUCache(std::size_t{16} << 20);
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // zstd's fastest level while a run writes its tables, and its default
+  // (3) where data settles: the bottom level, which a bulk load's closing
+  // compaction rewrites everything into.
   options.compression = rocksdb::kZSTD;
+  options.compression_opts.level = 1;
   options.bottommost_compression = rocksdb::kZSTD;
+  options.bottommost_compression_opts.level = 3;
+  options.bottommost_compression_opts.enabled = true;
   // Bounds the memory a run holds in the memtable, whatever the archive.
   options.write_buffer_size = std::size_t{16} << 20;
   return options;
