@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -13,16 +14,22 @@
 namespace dossier::indexer {
 namespace {
 
-std::vector<std::string> LowerWords(std::string_view text) {
+bool IsWordPart(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+         (u >= '0' && u <= '9') || u >= 0x80 || c == '.' || c == '&';
+}
+
+// The words of `text`, lower-cased, at most the first `max_words` of them.
+std::vector<std::string> LowerWords(
+    std::string_view text,
+    std::size_t max_words = std::numeric_limits<std::size_t>::max()) {
   std::vector<std::string> words;
   std::string word;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
+  for (std::size_t i = 0; i <= text.size() && words.size() < max_words; ++i) {
     const char c = i < text.size() ? text[i] : ' ';
     const auto u = static_cast<unsigned char>(c);
-    const bool part = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-                      (u >= '0' && u <= '9') || u >= 0x80 || c == '.' ||
-                      c == '&';
-    if (part) {
+    if (IsWordPart(c)) {
       word.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a')
                                           : c);
       continue;
@@ -37,6 +44,21 @@ std::vector<std::string> LowerWords(std::string_view text) {
     }
   }
   return words;
+}
+
+// LowerWords(text).back(), or "" when `text` has no word, splitting only
+// the end of `text`.
+std::string LastLowerWord(std::string_view text) {
+  std::size_t end = text.size();
+  while (end > 0 && !IsWordPart(text[end - 1])) {
+    --end;
+  }
+  std::size_t begin = end;
+  while (begin > 0 && IsWordPart(text[begin - 1])) {
+    --begin;
+  }
+  std::vector<std::string> last = LowerWords(text.substr(begin, end - begin));
+  return last.empty() ? std::string() : std::move(last.back());
 }
 
 using internal::IsOneOf;
@@ -133,7 +155,7 @@ bool IsUniversityShortName(std::string_view name) {
       "stanford", "berkeley", "harvard", "mit",      "oxford",
       "cambridge", "yale",    "princeton", "caltech", "columbia",
       "cornell",  "eth",      "ucla",     "tsinghua", "sorbonne"};
-  const std::vector<std::string> words = LowerWords(name);
+  const std::vector<std::string> words = LowerWords(name, 2);
   return words.size() == 1 && kUniversities.contains(words[0]);
 }
 
@@ -187,9 +209,10 @@ OrgKind ClassifyOrg(std::string_view name, std::string_view sentence) {
   if (at == std::string_view::npos) {
     return OrgKind::kCompany;
   }
-  const std::vector<std::string> before = LowerWords(sentence.substr(0, at));
+  // Only the word before and the two after matter; sentences run long.
+  const std::string before = LastLowerWord(sentence.substr(0, at));
   const std::vector<std::string> after =
-      LowerWords(sentence.substr(at + name.size()));
+      LowerWords(sentence.substr(at + name.size()), 2);
   const auto cue = [](const std::string& w) {
     static const WordSet kWords{
         "agency", "university", "ministry", "regulator", "watchdog",
@@ -197,7 +220,7 @@ OrgKind ClassifyOrg(std::string_view name, std::string_view sentence) {
         "foundation", "party", "union"};
     return kWords.contains(w);
   };
-  if ((!before.empty() && cue(before.back())) ||
+  if ((!before.empty() && cue(before)) ||
       (after.size() >= 2 && after[0] == "the" && cue(after[1])) ||
       (!after.empty() && cue(after[0]))) {
     return OrgKind::kInstitution;

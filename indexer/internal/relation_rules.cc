@@ -18,7 +18,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace dossier::indexer::internal {
 namespace {
@@ -327,18 +327,31 @@ struct TriggerMatch {
 
 // The triggers by their first word, built once: the rules ask about every
 // unit of every sentence, and a scan of the whole table per unit was the
-// largest cost of relation extraction.
-const std::unordered_map<std::string_view, std::vector<const Trigger*>>&
-TriggersByFirstWord() {
-  static const std::unordered_map<std::string_view, std::vector<const Trigger*>>
-      kIndex = [] {
-        std::unordered_map<std::string_view, std::vector<const Trigger*>> index;
-        for (const Trigger& trigger : kTriggers) {
-          const std::string_view phrase = trigger.phrase;
-          index[phrase.substr(0, phrase.find(' '))].push_back(&trigger);
-        }
-        return index;
-      }();
+// largest cost of relation extraction. `first_words` gives the position of
+// a word's list in `triggers`.
+struct TriggerIndex {
+  WordSet first_words;
+  std::vector<std::vector<const Trigger*>> triggers;
+};
+
+const TriggerIndex& TriggersByFirstWord() {
+  static const TriggerIndex kIndex = [] {
+    std::vector<std::string_view> words;
+    std::vector<std::vector<const Trigger*>> triggers;
+    for (const Trigger& trigger : kTriggers) {
+      const std::string_view phrase = trigger.phrase;
+      const std::string_view first = phrase.substr(0, phrase.find(' '));
+      const auto at = std::find(words.begin(), words.end(), first);
+      if (at == words.end()) {
+        words.push_back(first);
+        triggers.push_back({&trigger});
+      } else {
+        triggers[static_cast<std::size_t>(at - words.begin())].push_back(
+            &trigger);
+      }
+    }
+    return TriggerIndex{WordSet(words), std::move(triggers)};
+  }();
   return kIndex;
 }
 
@@ -347,13 +360,14 @@ std::optional<TriggerMatch> MatchTrigger(const Units& units, int idx) {
       !units[idx].is_word()) {
     return std::nullopt;
   }
-  const auto& index = TriggersByFirstWord();
-  const auto found = index.find(units[idx].text);
-  if (found == index.end()) {
+  const TriggerIndex& index = TriggersByFirstWord();
+  const int found = index.first_words.find(units[idx].text);
+  if (found < 0) {
     return std::nullopt;
   }
   std::optional<TriggerMatch> best;
-  for (const Trigger* trigger : found->second) {
+  for (const Trigger* trigger :
+       index.triggers[static_cast<std::size_t>(found)]) {
     std::string_view rest = trigger->phrase;
     int length = 0;
     bool ok = true;

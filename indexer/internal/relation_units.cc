@@ -124,17 +124,21 @@ std::size_t WordEnd(std::string_view text, std::size_t pos, std::size_t end) {
   return pos;
 }
 
+// ASCII letters lower-cased (as std::tolower in the C locale), U+2019 as
+// an apostrophe.
 std::string Lower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  std::string out(text);
+  std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (IsRightSingleQuote(text, i)) {
-      out += '\'';
+    const char c = text[i];
+    if (c == '\xE2' && IsRightSingleQuote(text, i)) {
+      out[n++] = '\'';
       i += 2;
       continue;
     }
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(n);
   return out;
 }
 

@@ -28,9 +28,19 @@ TEST_SUITE("indexer/OrgKind") {
         {"Barclays Bank", "", OrgKind::kCompany},
         {"Reuters", "", OrgKind::kCompany},
         {"Chelsea", "", OrgKind::kCompany},
-        {"Northwind", "Investors backed Northwind last year.", OrgKind::kCompany},
+        {"Northwind", "Investors backed Northwind last year.",
+         OrgKind::kCompany},
         {"Frontex", "The agency Frontex said so.", OrgKind::kInstitution},
         {"Frontex", "Frontex, the agency, said so.", OrgKind::kInstitution},
+        // Only the word right before the name counts, after a long lead-in
+        // and whatever punctuation; after it, "the" and the next word.
+        {"Frontex",
+         "After months of talks in Brussels, the EU's border agency "
+         "(Frontex) said so.",
+         OrgKind::kInstitution},
+        {"Frontex", "The agency said Frontex would act.", OrgKind::kCompany},
+        {"Frontex", "Frontex, the border agency, said so.", OrgKind::kCompany},
+        {"Frontex", "Frontex agency staff said so.", OrgKind::kInstitution},
     };
     for (const Case& c : cases) {
       CAPTURE(c.name);
@@ -72,6 +82,8 @@ TEST_SUITE("indexer/OrgKind") {
     CHECK(IsUniversityShortName("Berkeley"));
     CHECK(IsUniversityShortName("MIT"));
     CHECK_FALSE(IsUniversityShortName("Berkeley Square"));
+    CHECK_FALSE(IsUniversityShortName("Square Berkeley"));
+    CHECK(IsUniversityShortName("(MIT.)"));
     CHECK(HasAcademicCue("Students at Yale and Berkeley protested."));
     CHECK(HasAcademicCue("She earned her Ph.D. at Berkeley."));
     CHECK_FALSE(HasAcademicCue("It rained in Berkeley on Monday."));
