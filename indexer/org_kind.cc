@@ -20,35 +20,44 @@ bool IsWordPart(char c) {
          (u >= '0' && u <= '9') || u >= 0x80 || c == '.' || c == '&';
 }
 
+// A run of word parts lower-cased, less a single trailing period ("Inc."
+// -> "inc", but "u.s." stays).
+std::string LowerWord(std::string_view run) {
+  std::string word(run);
+  for (char& c : word) {
+    c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  while (!word.empty() && word.back() == '.' && word.size() > 1 &&
+         word.find('.') == word.size() - 1) {
+    word.pop_back();
+  }
+  return word;
+}
+
 // The words of `text`, lower-cased, at most the first `max_words` of them.
 std::vector<std::string> LowerWords(
     std::string_view text,
     std::size_t max_words = std::numeric_limits<std::size_t>::max()) {
   std::vector<std::string> words;
-  std::string word;
-  for (std::size_t i = 0; i <= text.size() && words.size() < max_words; ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    const auto u = static_cast<unsigned char>(c);
-    if (IsWordPart(c)) {
-      word.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a')
-                                          : c);
-      continue;
+  std::size_t i = 0;
+  while (words.size() < max_words) {
+    while (i < text.size() && !IsWordPart(text[i])) {
+      ++i;
     }
-    while (!word.empty() && word.back() == '.' && word.size() > 1 &&
-           word.find('.') == word.size() - 1) {
-      word.pop_back();  // "Inc." -> "inc", but keep "u.s."
+    if (i == text.size()) {
+      break;
     }
-    if (!word.empty()) {
-      words.push_back(word);
-      word.clear();
+    const std::size_t begin = i;
+    while (i < text.size() && IsWordPart(text[i])) {
+      ++i;
     }
+    words.push_back(LowerWord(text.substr(begin, i - begin)));
   }
   return words;
 }
 
-// LowerWords(text).back(), or "" when `text` has no word, splitting only
-// the end of `text`.
-std::string LastLowerWord(std::string_view text) {
+// The last run of word parts in `text`, or "" when none.
+std::string_view LastRun(std::string_view text) {
   std::size_t end = text.size();
   while (end > 0 && !IsWordPart(text[end - 1])) {
     --end;
@@ -57,8 +66,7 @@ std::string LastLowerWord(std::string_view text) {
   while (begin > 0 && IsWordPart(text[begin - 1])) {
     --begin;
   }
-  std::vector<std::string> last = LowerWords(text.substr(begin, end - begin));
-  return last.empty() ? std::string() : std::move(last.back());
+  return text.substr(begin, end - begin);
 }
 
 using internal::IsOneOf;
@@ -155,8 +163,13 @@ bool IsUniversityShortName(std::string_view name) {
       "stanford", "berkeley", "harvard", "mit",      "oxford",
       "cambridge", "yale",    "princeton", "caltech", "columbia",
       "cornell",  "eth",      "ucla",     "tsinghua", "sorbonne"};
-  const std::vector<std::string> words = LowerWords(name, 2);
-  return words.size() == 1 && kUniversities.contains(words[0]);
+  // One word: a run of word parts with nothing else around it but
+  // punctuation ("MIT", "(MIT.)").
+  const std::string_view run = LastRun(name);
+  const std::string_view before = name.substr(0, run.data() - name.data());
+  return !run.empty() &&
+         std::none_of(before.begin(), before.end(), IsWordPart) &&
+         kUniversities.contains(LowerWord(run));
 }
 
 bool HasAcademicCue(std::string_view sentence) {
@@ -210,7 +223,7 @@ OrgKind ClassifyOrg(std::string_view name, std::string_view sentence) {
     return OrgKind::kCompany;
   }
   // Only the word before and the two after matter; sentences run long.
-  const std::string before = LastLowerWord(sentence.substr(0, at));
+  const std::string before = LowerWord(LastRun(sentence.substr(0, at)));
   const std::vector<std::string> after =
       LowerWords(sentence.substr(at + name.size()), 2);
   const auto cue = [](const std::string& w) {
