@@ -454,6 +454,9 @@ void InternLowerForms(const std::vector<std::string_view>& words,
   }
 }
 
+// Only words of this many letters or more count for Title Case.
+constexpr int kTitleCaseMinLetters = 4;
+
 // True for a Title Case run of words given their WordInfo.
 template <typename InfoAt>
 bool TitleCaseOf(std::size_t begin, std::size_t end, InfoAt info_at) {
@@ -461,7 +464,7 @@ bool TitleCaseOf(std::size_t begin, std::size_t end, InfoAt info_at) {
   int capitalized = 0;
   for (std::size_t i = begin; i < end; ++i) {
     const WordInfo& info = info_at(i);
-    if (info.letters < 4) {
+    if (info.letters < kTitleCaseMinLetters) {
       continue;
     }
     ++long_words;
@@ -505,8 +508,13 @@ class FormLists {
 
 bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
                  std::size_t end) {
+  // A word of fewer bytes has fewer letters: no need to inspect it.
+  static const WordInfo kShort;  // no letters
   WordInfo info;
   return TitleCaseOf(begin, end, [&](std::size_t i) -> const WordInfo& {
+    if (words[i].size() < static_cast<std::size_t>(kTitleCaseMinLetters)) {
+      return kShort;
+    }
     info = Inspect(words[i]);
     return info;
   });

@@ -502,6 +502,23 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK(table.Find("Apple", 42) == -1);
   }
 
+  TEST_CASE("IsTitleCase counts words of four letters and more") {
+    const auto title_case = [](std::vector<std::string_view> words) {
+      return internal::IsTitleCase(words, 0, words.size());
+    };
+    // Short words, capitalized or not, do not count either way.
+    CHECK(title_case(
+        {"Bank", "of", "the", "Year", "Wins", "Over", "a", "Rival"}));
+    CHECK(title_case({"Team", "Wins", "Cup", "Again", "at", "Home"}));
+    // Three in four long words capitalized, at least four long words.
+    CHECK(title_case({"Bank", "Year", "Wins", "over"}));
+    CHECK_FALSE(title_case({"Bank", "Year", "wins", "over"}));
+    CHECK_FALSE(title_case({"Bank", "Year", "Wins", "A", "B", "C", "D"}));
+    // All capitals is a shout, not Title Case; digits are no letters.
+    CHECK_FALSE(title_case({"BANK", "YEAR", "WINS", "OVER"}));
+    CHECK_FALSE(title_case({"Bank", "Year", "Wins", "2024"}));
+  }
+
   TEST_CASE("GazetteerIndex finds every listed hash and nothing else") {
     internal::Gazetteer listed;
     // Hashes that share a home slot (the low bits) probe past each other;
