@@ -29,12 +29,13 @@ std::string AsRecordJson(std::string_view text) {
 TEST_SUITE("indexer/RecordJson") {
   TEST_CASE(
       "Strings are escaped byte for byte as nlohmann::json escapes them") {
+    using namespace std::string_literals;
     const std::string cases[] = {
         "",
         "plain words",
         "\"quoted\" and back\\slash",
         "tab\t newline\n return\r feed\f backspace\b vertical\v",
-        std::string("nul \0 and \x01 \x1f unit", 20),
+        "nul \0 and \x01 \x1f unit"s,  // a std::string: the NUL is in it
         "del \x7f stays",
         "caf\xc3\xa9, \xe2\x80\x9csmart\xe2\x80\x9d, \xe2\x80\xa8, "
         "\xf0\x9f\x98\x80",
