@@ -379,7 +379,7 @@ bool IsPunctuationWord(std::string_view w) {
   return true;
 }
 
-void MarkGazetteer(const GazetteerIndex& gazetteer, std::size_t begin,
+void MarkGazetteer(const FeatureIndex& gazetteer, std::size_t begin,
                    std::size_t end, DocContext* context) {
   for (std::size_t s = begin; s < end; ++s) {
     std::uint64_t h = 0x1234;
@@ -520,28 +520,21 @@ bool IsTitleCase(const std::vector<std::string_view>& words, std::size_t begin,
   });
 }
 
-GazetteerIndex::GazetteerIndex(const Gazetteer& gazetteer) {
-  std::size_t capacity = 16;
-  while (capacity < 2 * gazetteer.size()) {
-    capacity *= 2;
-  }
-  slots_.resize(capacity);
-  mask_ = capacity - 1;
+FeatureIndex IndexGazetteer(const Gazetteer& gazetteer) {
+  FeatureIndex index;
+  index.Reserve(gazetteer.size());
   for (const auto& [hash, bits] : gazetteer) {
-    std::size_t slot = SlotOf(hash);
-    while (slots_[slot].used) {
-      slot = (slot + 1) & mask_;
-    }
-    slots_[slot] = Slot{hash, bits, true};
+    index.Insert(hash, bits);
   }
+  return index;
 }
 
 void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,
                      DocContext* context) {
-  BuildDocContext(doc, GazetteerIndex(gazetteer), context);
+  BuildDocContext(doc, IndexGazetteer(gazetteer), context);
 }
 
-void BuildDocContext(const NerDocument& doc, const GazetteerIndex& gazetteer,
+void BuildDocContext(const NerDocument& doc, const FeatureIndex& gazetteer,
                      DocContext* context) {
   const std::size_t n = doc.words.size();
   context->gazetteer.assign(n, 0);

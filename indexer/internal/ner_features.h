@@ -98,43 +98,12 @@ inline constexpr int kMaxGazetteerWords = 6;
 std::uint64_t PhraseHash(const std::vector<std::string_view>& words,
                          std::size_t begin, std::size_t end);
 
-// A Gazetteer copied into one open-addressing table for lookups: tagging
-// looks up every phrase start of every article, and a hash map's bucket
-// and node were two cache misses (and a division) for each.
-class GazetteerIndex {
- public:
-  GazetteerIndex() = default;
-  explicit GazetteerIndex(const Gazetteer& gazetteer);
-  // The bits listed for `hash`, or -1 when it is not listed.
-  int Find(std::uint64_t hash) const {
-    if (slots_.empty()) {
-      return -1;
-    }
-    for (std::size_t slot = SlotOf(hash);; slot = (slot + 1) & mask_) {
-      const Slot& s = slots_[slot];
-      if (!s.used) {
-        return -1;
-      }
-      if (s.hash == hash) {
-        return s.bits;
-      }
-    }
-  }
+// The gazetteer as tagging looks it up, hash -> bits: every phrase start of
+// every article is looked up, and a hash map's bucket and node were two
+// cache misses (and a division) for each.
+FeatureIndex IndexGazetteer(const Gazetteer& gazetteer);
 
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint8_t bits = 0;
-    bool used = false;
-  };
-  std::size_t SlotOf(std::uint64_t hash) const {
-    return static_cast<std::size_t>(hash ^ (hash >> 29)) & mask_;
-  }
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
-};
-
-void BuildDocContext(const NerDocument& doc, const GazetteerIndex& gazetteer,
+void BuildDocContext(const NerDocument& doc, const FeatureIndex& gazetteer,
                      DocContext* context);
 // As above, indexing `gazetteer` first (training, tests).
 void BuildDocContext(const NerDocument& doc, const Gazetteer& gazetteer,

@@ -81,15 +81,15 @@ class FeatureIndex {
       __builtin_prefetch(&tags_[Mix(key) & mask_]);
     }
   }
-  // REQUIRES: key != 0 and not yet inserted; Reserve() was called with room.
+  // REQUIRES: key not yet inserted; Reserve() was called with room.
   void Insert(std::uint64_t key, std::int32_t row);
   std::size_t size() const { return count_; }
   // Calls f(key, row) for every entry, in slot order.
   template <typename F>
   void ForEach(F f) const {
-    for (const Entry& e : entries_) {
-      if (e.key != 0) {
-        f(e.key, e.row);
+    for (std::size_t slot = 0; slot < entries_.size(); ++slot) {
+      if (tags_[slot] != 0) {
+        f(entries_[slot].key, entries_[slot].row);
       }
     }
   }

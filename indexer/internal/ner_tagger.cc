@@ -182,7 +182,7 @@ std::atomic<std::uint64_t> next_tagger_serial{1};
 Tagger::Tagger(const Model& model)
     : model_(model),
       serial_(next_tagger_serial.fetch_add(1)),
-      gazetteer_(model.gazetteer) {
+      gazetteer_(IndexGazetteer(model.gazetteer)) {
   pads_.assign(kOffsets * kNumLabels, 0.0f);
   std::vector<std::uint64_t> keys;
   for (int k = -kMaxOffset; k <= kMaxOffset; ++k) {

@@ -95,7 +95,7 @@ class Tagger {
   const std::uint64_t serial_;  // unique per Tagger in the process
   std::string known_words_;    // the words of known_, back to back
   WordBlockTable known_;       // word of the model's vocabulary -> block
-  GazetteerIndex gazetteer_;   // the model's gazetteer
+  FeatureIndex gazetteer_;     // the model's gazetteer (IndexGazetteer)
   std::vector<float> blocks_;  // kBlockFloats per known word
   std::vector<float> pads_;    // kOffsets rows: the pad row per offset
   // Label-history rows: prev1 (kNumLabels rows), (prev2, prev1) (squared).

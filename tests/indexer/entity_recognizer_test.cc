@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "indexer/internal/ner_embedded_model.h"
@@ -484,6 +485,20 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK(wrong == 0);
     CHECK(found_absent == 0);
     CHECK(index.Find(0) == -1);
+    // 0 is a key like any other, found and visited.
+    internal::FeatureIndex with_zero;
+    with_zero.Reserve(2);
+    with_zero.Insert(0, 5);
+    with_zero.Insert(9, 6);
+    CHECK(with_zero.Find(0) == 5);
+    CHECK(with_zero.Find(9) == 6);
+    std::vector<std::pair<std::uint64_t, std::int32_t>> visited;
+    with_zero.ForEach([&](std::uint64_t key, std::int32_t row) {
+      visited.emplace_back(key, row);
+    });
+    std::sort(visited.begin(), visited.end());
+    CHECK(visited ==
+          std::vector<std::pair<std::uint64_t, std::int32_t>>{{0, 5}, {9, 6}});
   }
 
   TEST_CASE(
@@ -519,23 +534,21 @@ TEST_SUITE("indexer/internal/ner") {
     CHECK_FALSE(title_case({"Bank", "Year", "Wins", "2024"}));
   }
 
-  TEST_CASE("GazetteerIndex finds every listed hash and nothing else") {
+  TEST_CASE("IndexGazetteer finds every listed hash and nothing else") {
     internal::Gazetteer listed;
-    // Hashes that share a home slot (the low bits) probe past each other;
-    // 0 is a hash like any other.
+    // Hashes alike in their low bits; 0 is a hash like any other.
     for (std::uint64_t k = 0; k < 40; ++k) {
       listed[k << 40] = static_cast<std::uint8_t>(k % 16 + 1);
     }
     listed[0] = internal::kGazPrefixBit;
-    const internal::GazetteerIndex index(listed);
+    const internal::FeatureIndex index = internal::IndexGazetteer(listed);
     for (const auto& [hash, bits] : listed) {
       CAPTURE(hash);
       CHECK(index.Find(hash) == bits);
     }
     CHECK(index.Find(1) == -1);
     CHECK(index.Find(std::uint64_t{41} << 40) == -1);
-    CHECK(internal::GazetteerIndex().Find(0) == -1);
-    CHECK(internal::GazetteerIndex(internal::Gazetteer{}).Find(0) == -1);
+    CHECK(internal::IndexGazetteer(internal::Gazetteer{}).Find(0) == -1);
   }
 
   TEST_CASE("BuildDocContext marks the phrases of the gazetteer") {
@@ -548,7 +561,7 @@ TEST_SUITE("indexer/internal/ner") {
     gazetteer[internal::PhraseHash(doc.words, 1, 3)] = internal::kGazPrefixBit;
     gazetteer[internal::PhraseHash(doc.words, 1, 4)] = 1 << 1;  // ORG
     internal::DocContext context;
-    BuildDocContext(doc, internal::GazetteerIndex(gazetteer), &context);
+    BuildDocContext(doc, internal::IndexGazetteer(gazetteer), &context);
     CHECK(context.gazetteer ==
           std::vector<std::uint8_t>{0, 1 << 1, 1 << 5, 1 << 5, 0, 0, 0});
   }
