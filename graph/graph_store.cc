@@ -57,15 +57,7 @@ Status UpgradeFrom3(KvStore& kv) {
   static_assert(internal::kFormatVersion == 4,
                 "a newer format needs its own upgrade step after this one");
   Batch batch;
-  std::string list;
-  std::uint64_t list_of = 0;
-  const auto put_list = [&] {
-    if (!list.empty()) {
-      batch.Put(Cf::kCooccurrence, internal::CoocListKey(list_of),
-                std::move(list));
-      list.clear();
-    }
-  };
+  std::vector<internal::CoocCountDelta> pairs;
   bool malformed = false;
   DOSSIER_RETURN_IF_ERROR(
       kv.Scan(Cf::kCooccurrence, "N",
@@ -81,19 +73,15 @@ Status UpgradeFrom3(KvStore& kv) {
                   return false;
                 }
                 batch.Delete(Cf::kCooccurrence, std::string(key));
-                if (pair.a != list_of) {
-                  put_list();
-                  list_of = pair.a;
-                }
-                if (!(counts == internal::CoocCounts{})) {
-                  internal::PutCoocEntry(&list, pair.b, counts);
-                }
+                pairs.push_back({pair.a, pair.b, counts});
                 return true;
               }));
   if (malformed) {
     return Status::Corruption("malformed co-occurrence count in graph store");
   }
-  put_list();
+  internal::ForEachCoocList(pairs, [&](std::uint64_t a, std::string list) {
+    batch.Put(Cf::kCooccurrence, internal::CoocListKey(a), std::move(list));
+  });
   std::string version;
   internal::PutFixed32(&version, 4);
   batch.Put(Cf::kMeta, std::string(internal::kMetaFormatVersion), version);

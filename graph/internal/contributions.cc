@@ -538,15 +538,7 @@ void MergeCoocCountDiffs(const std::vector<CoocCountDelta>& old_v,
                          const std::vector<CoocCountDelta>& new_v,
                          Batch* batch) {
   const CoocCountDelta none;
-  std::string list;
-  std::uint64_t list_of = 0;
-  const auto write_list = [&] {
-    if (!list.empty()) {
-      batch->AddCounters(Cf::kCooccurrence, CoocListKey(list_of),
-                         std::move(list));
-      list.clear();
-    }
-  };
+  std::vector<CoocCountDelta> diffs;
   auto o = old_v.begin();
   auto n = new_v.begin();
   while (o != old_v.end() || n != new_v.end()) {
@@ -558,23 +550,36 @@ void MergeCoocCountDiffs(const std::vector<CoocCountDelta>& old_v,
         (n != new_v.end() && std::tie(n->a, n->b) <= std::tie(o->a, o->b));
     const CoocCountDelta& before = take_old ? *o : none;
     const CoocCountDelta& after = take_new ? *n : none;
-    const CoocCounts diff{after.counts.articles - before.counts.articles,
-                          after.counts.sentences - before.counts.sentences};
-    if (!(diff == CoocCounts{})) {
-      const CoocCountDelta& at = take_new ? after : before;
-      if (at.a != list_of) {
-        write_list();
-        list_of = at.a;
-      }
-      PutCoocEntry(&list, at.b, diff);
-    }
+    const CoocCountDelta& at = take_new ? after : before;
+    diffs.push_back(
+        {at.a, at.b,
+         CoocCounts{after.counts.articles - before.counts.articles,
+                    after.counts.sentences - before.counts.sentences}});
     o += take_old ? 1 : 0;
     n += take_new ? 1 : 0;
   }
-  write_list();
+  ForEachCoocList(diffs, [&](std::uint64_t a, std::string list) {
+    batch->AddCounters(Cf::kCooccurrence, CoocListKey(a), std::move(list));
+  });
 }
 
 }  // namespace
+
+void ForEachCoocList(
+    const std::vector<CoocCountDelta>& deltas,
+    const std::function<void(std::uint64_t a, std::string list)>& write) {
+  std::string list;
+  for (std::size_t i = 0; i < deltas.size(); ++i) {
+    const CoocCountDelta& d = deltas[i];
+    if (!(d.counts == CoocCounts{})) {
+      PutCoocEntry(&list, d.b, d.counts);
+    }
+    if ((i + 1 == deltas.size() || deltas[i + 1].a != d.a) && !list.empty()) {
+      write(d.a, std::move(list));
+      list.clear();
+    }
+  }
+}
 
 std::optional<EntityValue>* EntityCache::Find(std::uint64_t id) {
   const auto it = values_.find(id);

@@ -13,6 +13,7 @@
 #define DOSSIER_GRAPH_INTERNAL_CONTRIBUTIONS_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,6 +45,13 @@ struct CoocCountDelta {
   std::uint64_t b = 0;
   CoocCounts counts;
 };
+
+// Calls write(a, list) for each a of `deltas` (sorted by (a, b)) with a's
+// CoocList; entries whose counts are zero are left out, and so is an a left
+// with none.
+void ForEachCoocList(
+    const std::vector<CoocCountDelta>& deltas,
+    const std::function<void(std::uint64_t a, std::string list)>& write);
 
 struct Contributions {
   // Keys owned by this article alone: key -> value, per column family.

@@ -42,6 +42,12 @@ bool GetCount(Reader& in, std::int64_t* value) {
   return true;
 }
 
+// One entry of a CoocList, as PutCoocEntry wrote it.
+bool GetCoocEntry(Reader& in, CoocEntry* entry) {
+  return in.Fixed64(&entry->other) && GetCount(in, &entry->counts.articles) &&
+         GetCount(in, &entry->counts.sentences);
+}
+
 void PutQuoteBody(std::string* out, const QuoteValue& q) {
   PutString(out, q.text);
   PutVarint(out, q.start);
@@ -425,8 +431,7 @@ bool DecodeCoocList(std::string_view list, std::vector<CoocEntry>* entries) {
   Reader in(list);
   while (!in.done()) {
     CoocEntry e;
-    if (!in.Fixed64(&e.other) || !GetCount(in, &e.counts.articles) ||
-        !GetCount(in, &e.counts.sentences)) {
+    if (!GetCoocEntry(in, &e)) {
       return false;
     }
     entries->push_back(e);
@@ -460,9 +465,7 @@ bool SumCoocLists(const std::string_view* base,
   bool have_base = false;
   const auto read_base = [&] {
     have_base = !in.done();
-    return !have_base || (in.Fixed64(&next_base.other) &&
-                          GetCount(in, &next_base.counts.articles) &&
-                          GetCount(in, &next_base.counts.sentences));
+    return !have_base || GetCoocEntry(in, &next_base);
   };
   if (!read_base()) {
     return false;
